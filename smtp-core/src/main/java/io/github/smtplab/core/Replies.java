@@ -1,0 +1,77 @@
+package io.github.smtplab.core;
+
+/**
+ * The standard replies, named after their meaning, with the text of RFC 5321 §4.2.2 and the enhanced
+ * status codes of RFC 3463. Handlers return these (or {@link Reply#withText} variants of them) instead
+ * of writing reply literals.
+ */
+public final class Replies {
+
+    private Replies() {}
+
+    // 2yz — positive completion
+    /** 211 System status, or system help reply. */
+    public static final Reply SYSTEM_STATUS = Reply.of(211, "2.0.0", "System status");
+    /** 214 Help message (§4.1.1.8). */
+    public static final Reply HELP = Reply.of(214, "2.0.0", "smtplab: the commands are those of RFC 5321 §4.1.1");
+    /** 221 Service closing transmission channel (QUIT, §4.1.1.10). */
+    public static final Reply CLOSING = Reply.of(221, "2.0.0", "Bye");
+    /** 250 Requested mail action okay, completed. */
+    public static final Reply OK = Reply.of(250, "2.0.0", "OK");
+    /** 250 after MAIL (RFC 3463 X.1.0 "other address status"). */
+    public static final Reply SENDER_OK = Reply.of(250, "2.1.0", "Sender OK");
+    /** 250 after RCPT (RFC 3463 X.1.5 "destination address valid"). */
+    public static final Reply RECIPIENT_OK = Reply.of(250, "2.1.5", "Recipient OK");
+    /** 250 after the end of data: the message is accepted (and, for a delivering server, stored). */
+    public static final Reply MESSAGE_ACCEPTED = Reply.of(250, "2.0.0", "Message accepted");
+    /** 252 Cannot VRFY user, but will accept message and attempt delivery (§3.5.3: the safe VRFY answer). */
+    public static final Reply CANNOT_VERIFY = Reply.of(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery");
+
+    // 3yz — positive intermediate
+    /** 354 Start mail input; end with {@code <CRLF>.<CRLF>} (§4.1.1.4). Carries no enhanced status (RFC 2034 §3). */
+    public static final Reply START_MAIL_INPUT = Reply.of(354, null, "Start mail input; end with <CRLF>.<CRLF>");
+
+    // 4yz — transient negative
+    /** 421 Service not available, closing transmission channel. */
+    public static final Reply SERVICE_NOT_AVAILABLE = Reply.of(421, "4.3.2", "Service not available, closing transmission channel");
+    /** 421 on timeout (§4.5.3.2; RFC 3463 X.4.2 "bad connection"). */
+    public static final Reply TIMEOUT = Reply.of(421, "4.4.2", "Timeout, closing transmission channel");
+    /** 451 Requested action aborted: local error in processing. */
+    public static final Reply LOCAL_ERROR = Reply.of(451, "4.3.0", "Requested action aborted: local error in processing");
+    /** 452 Too many recipients (§4.5.3.1.10; RFC 3463 X.5.3). */
+    public static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Too many recipients");
+    /** 452 Insufficient system storage. */
+    public static final Reply INSUFFICIENT_STORAGE = Reply.of(452, "4.3.1", "Insufficient system storage");
+
+    // 5yz — permanent negative
+    /** 500 Syntax error, command unrecognized (§4.2.2). */
+    public static final Reply COMMAND_UNRECOGNIZED = Reply.of(500, "5.5.1", "Syntax error, command unrecognized");
+    /** 500 Line too long (§4.5.3.1.4: 512 octets for a command line; RFC 3463 X.5.2 "syntax error"). */
+    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 §4.5.3.1.4: 512 octets)");
+    /** 500 A command line ended with a bare LF (§2.3.8: lines end with CRLF only). */
+    public static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Syntax error, command line must end with CRLF (RFC 5321 §2.3.8)");
+    /** 501 Syntax error in parameters or arguments. */
+    public static final Reply SYNTAX_ERROR_IN_PARAMETERS = Reply.of(501, "5.5.4", "Syntax error in parameters or arguments");
+    /** 502 Command not implemented. */
+    public static final Reply COMMAND_NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");
+    /** 503 Bad sequence of commands (§4.1.4). */
+    public static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "Bad sequence of commands");
+    /** 504 Command parameter not implemented. */
+    public static final Reply PARAMETER_NOT_IMPLEMENTED = Reply.of(504, "5.5.4", "Command parameter not implemented");
+    /** 521 Bare CR or LF in the message data: refused and closed, so no message can be smuggled (§2.3.8). */
+    public static final Reply BARE_LINE_ENDING_IN_DATA = Reply.of(521, "5.5.2",
+            "Bare CR or LF in message data refused (RFC 5321 §2.3.8); closing connection");
+    /** 550 Relay access denied: the recipient's domain is not ours and the client may not relay. */
+    public static final Reply RELAY_DENIED = Reply.of(550, "5.7.1", "Relay access denied");
+    /** 550 Mailbox unavailable (RFC 3463 X.1.1 "bad destination mailbox address"). */
+    public static final Reply NO_SUCH_USER = Reply.of(550, "5.1.1", "Mailbox unavailable");
+    /** 552 Message size exceeds fixed maximum message size (RFC 1870 §6; RFC 3463 X.3.4). */
+    public static final Reply MESSAGE_TOO_BIG = Reply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
+    /** 554 Transaction failed: a text line longer than §4.5.3.1.6 allows (RFC 3463 X.6.0). */
+    public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0",
+            "Transaction failed: a line is longer than 1000 octets (RFC 5321 §4.5.3.1.6)");
+    /** 554 No valid recipients (§3.3: DATA after every RCPT failed). */
+    public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");
+    /** 555 MAIL FROM/RCPT TO parameters not recognized or not implemented (§4.1.1.11). */
+    public static final Reply PARAMETER_NOT_RECOGNIZED = Reply.of(555, "5.5.4", "MAIL FROM/RCPT TO parameters not recognized or not implemented");
+}
