@@ -1,0 +1,42 @@
+package io.github.smtplab.core;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where the content of one message goes as it arrives (already dot-unstuffed, CRLF line ends), chunk by
+ * chunk, so that a large message is never held whole in memory.
+ *
+ * <p>Exactly one of {@link #complete()} or {@link #abort()} is called at the end. A sink that stores
+ * mail must have the message safely on disk (fsync) before {@code complete} returns a 2yz reply: that
+ * reply tells the client the server has taken responsibility (RFC 5321 §4.1.1.4, §6.1).
+ */
+public interface MessageSink {
+
+    /** Receives the next chunk of content; the buffer is reused after this returns. */
+    void write(ByteBuffer content) throws IOException;
+
+    /** The whole message has arrived: store it and return the reply for the client (250 if accepted). */
+    Reply complete() throws IOException;
+
+    /** The message is abandoned (error, too big, connection lost): leave nothing behind. */
+    void abort();
+
+    /** A sink that counts and forgets, and accepts with 250. */
+    static MessageSink discarding() {
+        return new MessageSink() {
+            @Override
+            public void write(ByteBuffer content) {
+                content.position(content.limit());
+            }
+
+            @Override
+            public Reply complete() {
+                return Replies.MESSAGE_ACCEPTED;
+            }
+
+            @Override
+            public void abort() {}
+        };
+    }
+}
