@@ -71,7 +71,7 @@ public final class PathGrammar {
 
     public void expectEnd(String rule) {
         if (!atEnd()) {
-            throw error(rule, "unexpected text \"" + rest() + "\"");
+            throw error(rule, "unexpected text \"" + shown(rest()) + "\"");
         }
     }
 
@@ -164,7 +164,7 @@ public final class PathGrammar {
             pos++;
         }
         if (pos == start) {
-            throw error("Atom", atEnd() ? "expected a character" : "unexpected \"" + text.charAt(pos) + "\"");
+            throw error("Atom", atEnd() ? "expected a character" : "unexpected \"" + shown(text.substring(pos, pos + 1)) + "\"");
         }
     }
 
@@ -416,6 +416,16 @@ public final class PathGrammar {
         if (!consume(c)) {
             throw error(rule, "expected \"" + c + "\"" + (atEnd() ? " before the end" : ""));
         }
+    }
+
+    /**
+     * Peer text made safe to quote in a reply: control characters become "?" (a reply line must not
+     * carry CR or LF, §4.2) and long text is cut, so a reply never exceeds its 512 octets (§4.5.3.1.5).
+     */
+    static String shown(String peerText) {
+        StringBuilder out = new StringBuilder();
+        peerText.codePoints().limit(40).forEach(c -> out.appendCodePoint(c < 32 || c == 127 ? '?' : c));
+        return peerText.codePointCount(0, peerText.length()) > 40 ? out + "…" : out.toString();
     }
 
     GrammarException error(String rule, String message) {

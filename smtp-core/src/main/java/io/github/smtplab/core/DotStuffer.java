@@ -1,0 +1,186 @@
+package io.github.smtplab.core;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Client side of DATA (RFC 5321 §4.5.2): turns message content into the bytes sent after the 354 reply.
+ *
+ * <ul>
+ *   <li><b>Transparency</b> (RFC 5321 §4.5.2): "Before sending a line of mail text, the SMTP client
+ *       checks the first character of the line. If it is a period, one additional period is inserted at
+ *       the beginning of the line." So no content line can look like the terminator.</li>
+ *   <li><b>Line endings</b> (RFC 5321 §2.3.8): a client must never send a bare CR or a bare LF, which is
+ *       what SMTP smuggling abuses. Each bare LF and each bare CR is sent as CRLF.</li>
+ *   <li><b>End of data</b> (RFC 5321 §4.1.1.4): the content is made to end with CRLF (added if it did
+ *       not), then ".CRLF" is appended, giving the terminator {@code <CRLF>.<CRLF>}. Empty content is
+ *       sent as just ".CRLF".</li>
+ * </ul>
+ *
+ * <p>Streaming and "sans-I/O": call {@link #encode(ByteBuffer, ByteBuffer)} with chunks of any size,
+ * then {@link #finish(ByteBuffer)} once. The output never depends on how the content was split.
+ *
+ * <p>Not thread-safe; one stuffer per message.
+ */
+public final class DotStuffer {
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DOT = '.';
+
+    /** Written by {@link #finish(ByteBuffer)} after the last line: with that line's CRLF, {@code <CRLF>.<CRLF>}. */
+    private static final byte[] TERMINATOR_LINE = {DOT, CR, LF};
+
+    /** No byte is owed to the output. */
+    private static final int NOTHING_OWED = -1;
+
+    /** True at the start of a line of output, where a '.' must be doubled (RFC 5321 §4.5.2). */
+    private boolean atLineStart = true;
+    /** A CR was read last; whatever follows, it is written as CRLF (the LF may be the next byte). */
+    private boolean crHeld;
+    /** The second byte of a two-byte output ("..", CRLF) that did not fit in {@code out}, or NOTHING_OWED. */
+    private int owed = NOTHING_OWED;
+    private boolean finished;
+
+    /** Creates a stuffer at the start of a message. */
+    public DotStuffer() {
+    }
+
+    /**
+     * Encodes as much of {@code in} as fits into {@code out} (both advanced); a CR at the end of a chunk is
+     * held until the next byte shows whether an LF follows it. Stops when {@code in} is empty or {@code out}
+     * is full; makes progress whenever {@code out} has at least one free byte.
+     *
+     * @param in message content, from its position to its limit
+     * @param out where the stuffed bytes go, from its position to its limit
+     * @throws IllegalStateException if {@link #finish(ByteBuffer)} has already succeeded
+     */
+    public void encode(ByteBuffer in, ByteBuffer out) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        if (finished) {
+            throw new IllegalStateException("finish() has already written the terminator");
+        }
+        while (payOwedByte(out) && in.hasRemaining()) {
+            byte next = in.get(in.position());
+            if (crHeld) {
+                // The previous byte was a CR: CRLF if this is its LF, a bare CR made into CRLF otherwise.
+                crHeld = false;
+                if (next == LF) {
+                    in.get();
+                }
+                writeTwo(out, CR, LF);
+                atLineStart = true;
+            } else if (next == CR) {
+                in.get();
+                crHeld = true; // written once the next byte is known
+            } else if (next == LF) {
+                in.get();
+                writeTwo(out, CR, LF); // bare LF: never sent alone (RFC 5321 §2.3.8)
+                atLineStart = true;
+            } else if (atLineStart && next == DOT) {
+                in.get();
+                writeTwo(out, DOT, DOT); // transparency (RFC 5321 §4.5.2)
+                atLineStart = false;
+            } else {
+                copyContentRun(in, out);
+                atLineStart = false;
+            }
+        }
+    }
+
+    /**
+     * Ends the message: writes what is held, the final CRLF if the content did not end with one, and
+     * ".CRLF". Writes all of it or nothing.
+     *
+     * @param out where the bytes go
+     * @return true when done; false if {@code out} had no room for it (nothing was written: call again
+     *     with at least 6 free bytes). Once it returned true, later calls write nothing and return true.
+     */
+    public boolean finish(ByteBuffer out) {
+        Objects.requireNonNull(out, "out");
+        if (finished) {
+            return true;
+        }
+        boolean needsCrlf = crHeld || !atLineStart; // the content did not end with a line ending
+        int needed = (owed == NOTHING_OWED ? 0 : 1) + (needsCrlf ? 2 : 0) + TERMINATOR_LINE.length;
+        if (out.remaining() < needed) {
+            return false;
+        }
+        payOwedByte(out);
+        if (needsCrlf) {
+            out.put(CR).put(LF);
+        }
+        out.put(TERMINATOR_LINE);
+        crHeld = false;
+        atLineStart = true;
+        finished = true;
+        return true;
+    }
+
+    /**
+     * Convenience for small messages and tests: the whole stuffed form of {@code content}, terminator
+     * included.
+     *
+     * @param content the message content
+     * @return what a client sends after the 354 reply
+     */
+    public static byte[] stuff(byte[] content) {
+        // Worst case every byte doubles ("." at line start, bare LF), plus CRLF and ".CRLF".
+        int capacity = Math.addExact(Math.multiplyExact(content.length, 2), 2 + TERMINATOR_LINE.length);
+        ByteBuffer out = ByteBuffer.allocate(capacity);
+        DotStuffer stuffer = new DotStuffer();
+        stuffer.encode(ByteBuffer.wrap(content), out);
+        if (!stuffer.finish(out)) {
+            throw new IllegalStateException("output buffer sized too small"); // cannot happen, see capacity
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** Writes the owed byte if any; returns whether {@code out} still has room for more. */
+    private boolean payOwedByte(ByteBuffer out) {
+        if (owed != NOTHING_OWED && out.hasRemaining()) {
+            out.put((byte) owed);
+            owed = NOTHING_OWED;
+        }
+        return owed == NOTHING_OWED && out.hasRemaining();
+    }
+
+    /** Writes two bytes; if only the first fits (the caller checked there is room for one), owes the second. */
+    private void writeTwo(ByteBuffer out, byte first, byte second) {
+        out.put(first);
+        if (out.hasRemaining()) {
+            out.put(second);
+        } else {
+            owed = second;
+        }
+    }
+
+    /** Copies content (no CR, no LF) up to the next CR or LF, the end of {@code in} or of {@code out}. */
+    private static void copyContentRun(ByteBuffer in, ByteBuffer out) {
+        int max = Math.min(in.remaining(), out.remaining());
+        int start = in.position();
+        int run = 0;
+        if (in.hasArray() && out.hasArray()) {
+            byte[] src = in.array();
+            int from = in.arrayOffset() + start;
+            while (run < max && !isCrOrLf(src[from + run])) {
+                run++;
+            }
+            System.arraycopy(src, from, out.array(), out.arrayOffset() + out.position(), run);
+        } else {
+            while (run < max && !isCrOrLf(in.get(start + run))) {
+                run++;
+            }
+            out.put(out.position(), in, start, run);
+        }
+        in.position(start + run);
+        out.position(out.position() + run);
+    }
+
+    /** CR and LF are the only bytes that end a run of content. */
+    private static boolean isCrOrLf(byte b) {
+        return b == CR || b == LF;
+    }
+}
