@@ -34,8 +34,11 @@ import java.util.Objects;
  *  any LF not after a CR --> FAILED                             (bare LF)
  * </pre>
  *
- * <p>Inside a line ({@code IN_LINE}) the decoder copies whole runs of bytes up to the next CR or LF at
- * once, which is what makes it nearly as fast as a bare scan of the input.
+ * <p>Speed: inside a line ({@code IN_LINE}) the decoder does not step through the states byte by byte.
+ * It scans ahead for the next CR or LF and copies the whole run with one {@code System.arraycopy}; the
+ * run even continues across a CRLF when the next line starts with an ordinary byte, since nothing would
+ * be removed there. Only CRs, LFs and dots at line starts go through the state machine one at a time.
+ * Heap buffers are worked on through their arrays; direct buffers go through a small heap copy.
  *
  * <p>Not thread-safe: one decoder per connection; {@link #reset()} between messages.
  */
@@ -195,20 +198,10 @@ public final class DataDecoder {
                     } else if (o == outEnd) {
                         break decoding; // out is full
                     } else {
-                        // The hot path: copy the run of content up to the next CR or LF in one go.
-                        int stop = i + Math.min(end - i, outEnd - o);
-                        int runEnd = i + 1; // `next` is content
-                        while (runEnd < stop && !isCrOrLf(src[runEnd])) {
-                            runEnd++;
-                        }
-                        int run = runEnd - i;
+                        int run = contentRun(src, i, i + Math.min(end - i, outEnd - o));
                         System.arraycopy(src, i, dst, o, run);
                         i += run;
                         o += run;
-                        lineLength += run;
-                        if (lineLength > maxLineContent) {
-                            lineTooLong = true; // RFC 5321 §4.5.3.1.6; decoding goes on, the engine decides
-                        }
                     }
                 }
                 case LINE_START -> {
@@ -279,6 +272,45 @@ public final class DataDecoder {
         inIndex = i;
         outIndex = o;
         return result;
+    }
+
+    /**
+     * The hot path: how many bytes from {@code src[start]} (content, not CR or LF) up to {@code stop} can
+     * be copied as they are. The run ends at the first CR or LF, except that it goes on across a CRLF
+     * when the next line starts with an ordinary byte (not '.', CR or LF): there the state machine would
+     * only go CR_HELD, LINE_START, IN_LINE and write the same bytes. So whole stretches of ordinary lines
+     * are copied with one {@code System.arraycopy}. Tracks line lengths (RFC 5321 §4.5.3.1.6) on the way.
+     */
+    private int contentRun(byte[] src, int start, int stop) {
+        long lineBegin = start - lineLength; // where the current line's content began (may be before start)
+        int k = start + 1; // src[start] is content
+        while (k < stop) {
+            byte b = src[k];
+            if (!isCrOrLf(b)) {
+                k++;
+            } else if (b == CR && k + 2 < stop && src[k + 1] == LF && isOrdinaryLineStart(src[k + 2])) {
+                noteLineLength(k - lineBegin); // a line ends at this CRLF
+                lineBegin = k + 2;
+                k += 3;
+            } else {
+                break; // a CR or LF the state machine must look at
+            }
+        }
+        noteLineLength(k - lineBegin);
+        lineLength = k - lineBegin;
+        return k - start;
+    }
+
+    /** Sets {@link #lineTooLong()} if a line's content is over the limit (RFC 5321 §4.5.3.1.6). */
+    private void noteLineLength(long contentBytes) {
+        if (contentBytes > maxLineContent) {
+            lineTooLong = true; // decoding goes on: the engine decides what to reply after the end
+        }
+    }
+
+    /** A line starting with this byte needs nothing special: no dot to remove, no line ending. */
+    private static boolean isOrdinaryLineStart(byte b) {
+        return b != DOT && !isCrOrLf(b);
     }
 
     /** A CRLF has been written: the next byte starts a new line. */

@@ -32,6 +32,9 @@ public final class DotStuffer {
     /** Written by {@link #finish(ByteBuffer)} after the last line: with that line's CRLF, {@code <CRLF>.<CRLF>}. */
     private static final byte[] TERMINATOR_LINE = {DOT, CR, LF};
 
+    /** Size of the heap copies used for direct buffers. */
+    private static final int SCRATCH_SIZE = 8192;
+
     /** No byte is owed to the output. */
     private static final int NOTHING_OWED = -1;
 
@@ -42,6 +45,14 @@ public final class DotStuffer {
     /** The second byte of a two-byte output ("..", CRLF) that did not fit in {@code out}, or NOTHING_OWED. */
     private int owed = NOTHING_OWED;
     private boolean finished;
+
+    /** Where {@link #encodeArrays} stopped, in its input and output arrays. */
+    private int inIndex;
+    private int outIndex;
+
+    /** Heap copies for direct buffers, allocated on first use. */
+    private byte[] scratchIn;
+    private byte[] scratchOut;
 
     /** Creates a stuffer at the start of a message. */
     public DotStuffer() {
@@ -62,32 +73,74 @@ public final class DotStuffer {
         if (finished) {
             throw new IllegalStateException("finish() has already written the terminator");
         }
-        while (payOwedByte(out) && in.hasRemaining()) {
-            byte next = in.get(in.position());
+        if (in.hasArray() && out.hasArray()) {
+            // Heap buffers: work on their arrays directly.
+            int inBase = in.arrayOffset();
+            int outBase = out.arrayOffset();
+            encodeArrays(in.array(), inBase + in.position(), inBase + in.limit(),
+                    out.array(), outBase + out.position(), outBase + out.limit());
+            in.position(inIndex - inBase);
+            out.position(outIndex - outBase);
+            return;
+        }
+        // Direct or read-only buffers: go through small heap copies, a slice at a time.
+        if (scratchIn == null) {
+            scratchIn = new byte[SCRATCH_SIZE];
+            scratchOut = new byte[SCRATCH_SIZE];
+        }
+        do {
+            int length = Math.min(in.remaining(), SCRATCH_SIZE);
+            int room = Math.min(out.remaining(), SCRATCH_SIZE);
+            in.get(in.position(), scratchIn, 0, length);
+            encodeArrays(scratchIn, 0, length, scratchOut, 0, room);
+            in.position(in.position() + inIndex);
+            out.put(scratchOut, 0, outIndex);
+        } while (in.hasRemaining() && out.hasRemaining());
+    }
+
+    /**
+     * The encoder itself, over {@code src[i..end)} into {@code dst[o..outEnd)}: stops when the input is
+     * used up or the output full. Leaves where it stopped in {@link #inIndex} and {@link #outIndex}.
+     */
+    private void encodeArrays(byte[] src, int i, int end, byte[] dst, int o, int outEnd) {
+        while (true) {
+            if (owed != NOTHING_OWED && o < outEnd) {
+                dst[o++] = (byte) owed;
+                owed = NOTHING_OWED;
+            }
+            if (owed != NOTHING_OWED || o == outEnd || i == end) {
+                break;
+            }
+            byte next = src[i];
             if (crHeld) {
                 // The previous byte was a CR: CRLF if this is its LF, a bare CR made into CRLF otherwise.
                 crHeld = false;
                 if (next == LF) {
-                    in.get();
+                    i++;
                 }
-                writeTwo(out, CR, LF);
+                o = writeTwo(dst, o, outEnd, CR, LF);
                 atLineStart = true;
             } else if (next == CR) {
-                in.get();
+                i++;
                 crHeld = true; // written once the next byte is known
             } else if (next == LF) {
-                in.get();
-                writeTwo(out, CR, LF); // bare LF: never sent alone (RFC 5321 §2.3.8)
+                i++;
+                o = writeTwo(dst, o, outEnd, CR, LF); // bare LF: never sent alone (RFC 5321 §2.3.8)
                 atLineStart = true;
             } else if (atLineStart && next == DOT) {
-                in.get();
-                writeTwo(out, DOT, DOT); // transparency (RFC 5321 §4.5.2)
+                i++;
+                o = writeTwo(dst, o, outEnd, DOT, DOT); // transparency (RFC 5321 §4.5.2)
                 atLineStart = false;
             } else {
-                copyContentRun(in, out);
+                int run = contentRun(src, i, i + Math.min(end - i, outEnd - o));
+                System.arraycopy(src, i, dst, o, run);
+                i += run;
+                o += run;
                 atLineStart = false;
             }
         }
+        inIndex = i;
+        outIndex = o;
     }
 
     /**
@@ -138,7 +191,7 @@ public final class DotStuffer {
         return Arrays.copyOf(out.array(), out.position());
     }
 
-    /** Writes the owed byte if any; returns whether {@code out} still has room for more. */
+    /** Writes the owed byte if there is room; returns whether {@code out} still has room for more. */
     private boolean payOwedByte(ByteBuffer out) {
         if (owed != NOTHING_OWED && out.hasRemaining()) {
             out.put((byte) owed);
@@ -147,40 +200,51 @@ public final class DotStuffer {
         return owed == NOTHING_OWED && out.hasRemaining();
     }
 
-    /** Writes two bytes; if only the first fits (the caller checked there is room for one), owes the second. */
-    private void writeTwo(ByteBuffer out, byte first, byte second) {
-        out.put(first);
-        if (out.hasRemaining()) {
-            out.put(second);
+    /**
+     * Writes two bytes at {@code dst[o]} (the caller checked there is room for one); if only the first
+     * fits, owes the second. Returns the new output index.
+     */
+    private int writeTwo(byte[] dst, int o, int outEnd, byte first, byte second) {
+        dst[o++] = first;
+        if (o < outEnd) {
+            dst[o++] = second;
         } else {
             owed = second;
         }
+        return o;
     }
 
-    /** Copies content (no CR, no LF) up to the next CR or LF, the end of {@code in} or of {@code out}. */
-    private static void copyContentRun(ByteBuffer in, ByteBuffer out) {
-        int max = Math.min(in.remaining(), out.remaining());
-        int start = in.position();
-        int run = 0;
-        if (in.hasArray() && out.hasArray()) {
-            byte[] src = in.array();
-            int from = in.arrayOffset() + start;
-            while (run < max && !isCrOrLf(src[from + run])) {
-                run++;
+    /**
+     * How many bytes from {@code src[start]} (content, not CR or LF) up to {@code stop} are sent as they
+     * are. The run ends at the first CR or LF, except that it goes on across a CRLF when the next line
+     * starts with an ordinary byte (not '.', CR or LF), which needs no stuffing. So stretches of ordinary
+     * lines are copied with one {@code System.arraycopy}.
+     */
+    private static int contentRun(byte[] src, int start, int stop) {
+        int k = start + 1; // src[start] is content
+        while (k < stop) {
+            byte b = src[k];
+            if (!isCrOrLf(b)) {
+                k++;
+            } else if (b == CR && k + 2 < stop && src[k + 1] == LF && isOrdinaryLineStart(src[k + 2])) {
+                k += 3;
+            } else {
+                break;
             }
-            System.arraycopy(src, from, out.array(), out.arrayOffset() + out.position(), run);
-        } else {
-            while (run < max && !isCrOrLf(in.get(start + run))) {
-                run++;
-            }
-            out.put(out.position(), in, start, run);
         }
-        in.position(start + run);
-        out.position(out.position() + run);
+        return k - start;
     }
 
-    /** CR and LF are the only bytes that end a run of content. */
+    /** A line starting with this byte needs nothing special: no dot to double, no line ending. */
+    private static boolean isOrdinaryLineStart(byte b) {
+        return b != DOT && !isCrOrLf(b);
+    }
+
+    /**
+     * CR and LF are the only bytes that end a run of content. Both are below 14, so the first test alone
+     * rejects almost every byte of text (8-bit bytes are negative in Java and fail the second test).
+     */
     private static boolean isCrOrLf(byte b) {
-        return b == CR || b == LF;
+        return b <= CR && (b == CR || b == LF);
     }
 }

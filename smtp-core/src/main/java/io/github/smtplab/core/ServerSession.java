@@ -516,6 +516,10 @@ public final class ServerSession implements SessionView {
             error(Replies.BAD_SEQUENCE.withText("Need MAIL before RCPT (RFC 5321 §4.1.4)"));
             return;
         }
+        if (chunking) {
+            error(Replies.BAD_SEQUENCE.withText("RCPT after BDAT; the recipients are settled (RFC 3030 §2)"));
+            return;
+        }
         Optional<Reply> problem = checkRcptParameters(rcpt.parameters());
         if (problem.isEmpty() && rcpt.path() instanceof Mailbox m && m.needsSmtpUtf8() && !mailParameters.smtpUtf8()) {
             problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 §3.4)"));
@@ -560,12 +564,12 @@ public final class ServerSession implements SessionView {
 
     /** RFC 3030 §2: BDAT size [LAST]; the chunk's octets follow the command line directly. */
     private void bdat(Command.Bdat bdat) {
-        if (!extended || !config.offers(SmtpExtension.CHUNKING)) {
-            error(Replies.COMMAND_NOT_IMPLEMENTED.withText("BDAT needs CHUNKING, offered only after EHLO (RFC 3030)"));
-            return;
-        }
         boolean ok = true;
-        if (!inTransaction()) {
+        if (!extended || !config.offers(SmtpExtension.CHUNKING)) {
+            // still read the announced octets: they are message text, never commands
+            error(Replies.COMMAND_NOT_IMPLEMENTED.withText("BDAT needs CHUNKING, offered only after EHLO (RFC 3030)"));
+            ok = false;
+        } else if (!inTransaction()) {
             error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before BDAT (RFC 3030 §2)"));
             ok = false;
         } else if (recipients.isEmpty()) {
