@@ -11,7 +11,7 @@ import java.util.Locale;
  * a quoted-string otherwise (§4.1.2: the two forms are the same mailbox). The local part is
  * case-sensitive (§2.4); the domain is not. Non-ASCII in either needs SMTPUTF8 (RFC 6531 §3.3).
  *
- * @param localPart the local part's value, 1 to 64 octets in UTF-8 (§4.5.3.1.1)
+ * @param localPart the local part's value, at most 64 octets in UTF-8 (§4.5.3.1.1); empty only as {@code ""}
  * @param domain    a domain name or an address literal such as {@code [192.0.2.1]}, at most 255 octets
  *                  (§4.5.3.1.2)
  */

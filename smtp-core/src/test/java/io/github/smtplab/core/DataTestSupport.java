@@ -148,8 +148,13 @@ final class DataTestSupport {
      * Stops at the first status other than NEED_MORE, or when all input has been fed.
      */
     static Decoded decodeInChunks(byte[] data, int[] chunkSizes, int outCapacity, int maxLineLength) {
+        return decodeInChunks(data, chunkSizes, outCapacity, maxLineLength, false);
+    }
+
+    /** As above; with {@code direct}, input and output are direct (off-heap) buffers, as sockets use. */
+    static Decoded decodeInChunks(byte[] data, int[] chunkSizes, int outCapacity, int maxLineLength, boolean direct) {
         DataDecoder decoder = new DataDecoder(maxLineLength);
-        ByteBuffer out = ByteBuffer.allocate(outCapacity);
+        ByteBuffer out = direct ? ByteBuffer.allocateDirect(outCapacity) : ByteBuffer.allocate(outCapacity);
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         int fed = 0;
         int chunk = 0;
@@ -161,6 +166,9 @@ final class DataTestSupport {
             int size = Math.min(chunkSizes[chunk++ % chunkSizes.length], data.length - fed);
             // A fresh buffer per chunk, as if each network read brought exactly these bytes.
             ByteBuffer in = ByteBuffer.wrap(Arrays.copyOfRange(data, fed, fed + size));
+            if (direct) {
+                in = ByteBuffer.allocateDirect(size).put(in).flip();
+            }
             do {
                 status = decoder.decode(in, out);
                 drain(out, content);
@@ -175,14 +183,22 @@ final class DataTestSupport {
 
     /** Stuffs {@code content} in chunks, with an output buffer of {@code outCapacity} bytes. */
     static byte[] stuffInChunks(byte[] content, int[] chunkSizes, int outCapacity) {
+        return stuffInChunks(content, chunkSizes, outCapacity, false);
+    }
+
+    /** As above; with {@code direct}, input and output are direct (off-heap) buffers. */
+    static byte[] stuffInChunks(byte[] content, int[] chunkSizes, int outCapacity, boolean direct) {
         DotStuffer stuffer = new DotStuffer();
-        ByteBuffer out = ByteBuffer.allocate(outCapacity);
+        ByteBuffer out = direct ? ByteBuffer.allocateDirect(outCapacity) : ByteBuffer.allocate(outCapacity);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         int fed = 0;
         int chunk = 0;
         while (fed < content.length) {
             int size = Math.min(chunkSizes[chunk++ % chunkSizes.length], content.length - fed);
             ByteBuffer in = ByteBuffer.wrap(content, fed, size);
+            if (direct) {
+                in = ByteBuffer.allocateDirect(size).put(in).flip();
+            }
             while (in.hasRemaining()) {
                 stuffer.encode(in, out);
                 drain(out, sent);
@@ -206,7 +222,9 @@ final class DataTestSupport {
 
     private static void drain(ByteBuffer out, ByteArrayOutputStream sink) {
         out.flip();
-        sink.write(out.array(), 0, out.limit());
+        byte[] bytes = new byte[out.remaining()];
+        out.get(bytes);
+        sink.writeBytes(bytes);
         out.clear();
     }
 

@@ -118,8 +118,26 @@ class DotStuffingProperties {
      */
     @Test
     void decoderMatchesTheLineByLineModel() {
-        qt().withExamples(3000).forAll(decoderInputs()).checkAssert(data ->
-                assertThat(decodeAtOnce(data, NO_LIMIT)).isEqualTo(referenceDecode(data, NO_LIMIT)));
+        qt().withExamples(3000).forAll(decoderInputs(), lineLimits()).checkAssert((data, limit) ->
+                assertThat(decodeAtOnce(data, limit)).isEqualTo(referenceDecode(data, limit)));
+    }
+
+    /** Line limits around the lengths generated (RFC 5321 §4.5.3.1.6 says 1000), and no limit at all. */
+    private static Gen<Integer> lineLimits() {
+        return integers().between(2, 1300).mix(arbitrary().pick(List.of(DataDecoder.MAX_TEXT_LINE, NO_LIMIT)), 30);
+    }
+
+    /**
+     * Sans-I/O contract for socket code: direct (off-heap) buffers, in random chunks and output sizes,
+     * give exactly what heap buffers give, for the decoder and for the stuffer.
+     */
+    @Test
+    void directBuffersGiveTheSameResults() {
+        qt().withExamples(1000).forAll(decoderInputs(), chunkSizes(), outCapacities(), lineLimits())
+                .checkAssert((data, chunks, outCapacity, limit) -> {
+                    assertThat(decodeInChunks(data, chunks, outCapacity, limit, true)).isEqualTo(decodeAtOnce(data, limit));
+                    assertThat(stuffInChunks(data, chunks, outCapacity, true)).isEqualTo(DotStuffer.stuff(data));
+                });
     }
 
     /**
@@ -128,7 +146,7 @@ class DotStuffingProperties {
      */
     @Test
     void decoderIsIndependentOfChunkingAndOutputSize() {
-        qt().withExamples(2000).forAll(decoderInputs(), chunkSizes(), outCapacities(), integers().between(2, 40))
+        qt().withExamples(2000).forAll(decoderInputs(), chunkSizes(), outCapacities(), lineLimits())
                 .checkAssert((data, chunks, outCapacity, limit) -> assertThat(decodeInChunks(data, chunks, outCapacity, limit))
                         .isEqualTo(decodeAtOnce(data, limit)));
     }

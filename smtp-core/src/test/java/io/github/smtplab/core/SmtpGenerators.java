@@ -43,7 +43,7 @@ final class SmtpGenerators {
 
     /** Values only a Quoted-string can carry: spaces, quotes, backslashes, dots in odd places. */
     static Gen<String> quotedValue() {
-        return charsFrom(ALPHA_DIGIT + " .\"\\@<>,;:()[]", 1, 20);
+        return charsFrom(ALPHA_DIGIT + " .\"\\@<>,;:()[]", 0, 20);
     }
 
     /** A local-part value of at most 64 octets (§4.5.3.1.1). */

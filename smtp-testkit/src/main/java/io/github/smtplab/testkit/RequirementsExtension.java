@@ -34,13 +34,13 @@ final class RequirementsExtension implements BeforeAllCallback, BeforeEachCallba
 
     private static void check(AnnotatedElement element) {
         List<String> missing = new ArrayList<>();
-        for (RequiresTool tool : AnnotationSupport.findRepeatableAnnotations(element, RequiresTool.class)) {
+        for (RequiresTool tool : AnnotationSupport.findAnnotation(element, RequiresTool.class).stream().toList()) {
             if (!PROBED.computeIfAbsent(List.of(tool.probe()), RequirementsExtension::runs)) {
                 missing.add("tool " + tool.value() + " (probe `" + String.join(" ", tool.probe()) + "` failed"
                         + (tool.install().isEmpty() ? "" : "; install " + tool.install()) + ")");
             }
         }
-        for (RequiresSharedData data : AnnotationSupport.findRepeatableAnnotations(element, RequiresSharedData.class)) {
+        for (RequiresSharedData data : AnnotationSupport.findAnnotation(element, RequiresSharedData.class).stream().toList()) {
             Optional<java.nio.file.Path> dir = SharedData.conformanceDir();
             for (String relative : data.value()) {
                 if (dir.isEmpty() || !Files.exists(dir.get().resolve(relative))) {

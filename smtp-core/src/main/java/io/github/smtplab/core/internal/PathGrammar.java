@@ -131,8 +131,13 @@ public final class PathGrammar {
     public Mailbox mailbox() {
         String local = localPart();
         expect('@', "Mailbox");
+        int start = pos;
         String domain = peek() == '[' ? addressLiteral() : domain();
-        return new Mailbox(local, domain);
+        try {
+            return new Mailbox(local, domain);
+        } catch (IllegalArgumentException e) {
+            throw new GrammarException("Mailbox", start + 1, e.getMessage());
+        }
     }
 
     /** {@code Local-part = Dot-string / Quoted-string}; returns the value (quotes and escapes removed). */
@@ -327,9 +332,10 @@ public final class PathGrammar {
 
     /** Checks that a local-part value can be written as a Dot-string or a Quoted-string. */
     public static void checkLocalPartValue(String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("RFC 5321 §4.1.2: a local part is not empty");
+        if (value == null) {
+            throw new IllegalArgumentException("local part is required");
         }
+        // an empty value is allowed: Quoted-string = DQUOTE *QcontentSMTP DQUOTE, so ""@example.com is a mailbox
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 32 || c == 127) {

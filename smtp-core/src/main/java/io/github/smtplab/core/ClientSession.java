@@ -1,0 +1,411 @@
+package io.github.smtplab.core;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The client side of one SMTP session, as a pure state machine: server bytes in, commands and events
+ * out. The socket shell writes the commands it returns, streams the message content when told to, and
+ * feeds back whatever the server sends.
+ *
+ * <h2>Theory of operation</h2>
+ *
+ * <p>The client waits for the greeting (RFC 5321 §3.1), introduces itself with EHLO and falls back to
+ * HELO when the server does not know EHLO (§3.2: 500, 501, 502 or 550). The EHLO reply says what the
+ * server offers ({@link Capabilities}). Each {@link MailTransaction} is then sent as MAIL, one RCPT per
+ * recipient, and DATA (§3.3):
+ * <ul>
+ *   <li>with PIPELINING (RFC 2920 §3.1) the three go out as one group, DATA last; the replies are matched
+ *       to the commands by counting them, never by their text;</li>
+ *   <li>without it, one command at a time, stopping at the first failure.</li>
+ * </ul>
+ * After {@code 354} the shell sends the content ({@link ContentAction#MESSAGE}, dot-stuffed by a
+ * {@link DotStuffer}). If the server said 354 although no recipient was accepted, the client sends an
+ * empty message (a lone ".", {@link ContentAction#EMPTY_MESSAGE}, RFC 2920 §3.1). Each transaction ends
+ * with a {@link TransactionResult} that keeps every recipient's reply: some may fail while others pass.
+ *
+ * <p>The client adds the MAIL parameters the content calls for: {@code SIZE} when offered (RFC 1870),
+ * {@code BODY=8BITMIME} for 8-bit content (RFC 6152), {@code SMTPUTF8} for UTF-8 addresses (RFC 6531);
+ * when the server lacks a needed extension the transaction is not started and the result says why.
+ *
+ * <p>Not thread-safe: one session per connection.
+ */
+public final class ClientSession {
+
+    /** Where the dialogue is. */
+    public enum State {
+        /** Waiting for the 220 greeting. */
+        GREETING,
+        /** EHLO or HELO sent. */
+        INTRODUCING,
+        /** Ready for a transaction. */
+        READY,
+        /** MAIL, RCPT, DATA sent; waiting for their replies. */
+        TRANSACTION,
+        /** The shell is sending the content. */
+        CONTENT,
+        /** Content sent; waiting for the final reply. */
+        END_OF_DATA,
+        /** RSET sent after a failed transaction. */
+        RESETTING,
+        /** QUIT sent. */
+        QUITTING,
+        /** The dialogue is over. */
+        CLOSED
+    }
+
+    /** What the shell sends after writing the commands. */
+    public enum ContentAction {
+        /** Nothing. */
+        NONE,
+        /** The message content, dot-stuffed, then {@code CRLF.CRLF}; then call {@link #contentSent()}. */
+        MESSAGE,
+        /** Only the end-of-data line {@code .CRLF}; then call {@link #contentSent()} (RFC 2920 §3.1). */
+        EMPTY_MESSAGE
+    }
+
+    /** Something the application should know. */
+    public sealed interface Event {
+        /** The server greeted us. */
+        record Greeted(Reply reply) implements Event {}
+
+        /** The server accepted EHLO or HELO; transactions may start. */
+        record Ready(Capabilities capabilities) implements Event {}
+
+        /** A transaction ended. */
+        record Done(TransactionResult result) implements Event {}
+
+        /** The server refused the session (greeting, EHLO and HELO); the client quits. */
+        record Refused(Reply reply) implements Event {}
+
+        /** The session is over: after QUIT, or because the server closed it (421). */
+        record Closed(Optional<Reply> reply) implements Event {}
+    }
+
+    /**
+     * What one call produced.
+     *
+     * @param commands commands to write now, in order (each followed by CRLF), flushed together
+     * @param content  whether to send message content after them
+     * @param events   what happened
+     */
+    public record Output(List<Command> commands, ContentAction content, List<Event> events) {
+        public Output {
+            commands = List.copyOf(commands);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** What each reply in flight answers. */
+    private enum Expect { GREETING, EHLO, HELO, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
+
+    private final String clientDomain;
+    private final TranscriptListener transcript;
+    private final LineReader lines = new LineReader(LineReader.MAX_REPLY_LINE, true);
+    private ReplyParser replies = new ReplyParser(false);
+    private final Deque<Expect> inFlight = new ArrayDeque<>();
+
+    private State state = State.GREETING;
+    private Capabilities capabilities;
+
+    // the current transaction
+    private MailTransaction transaction;
+    private Reply mailReply;
+    private final List<TransactionResult.RecipientOutcome> outcomes = new ArrayList<>();
+    private boolean pipelined;
+
+    // this call's output
+    private final List<Command> commands = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private ContentAction content = ContentAction.NONE;
+
+    /**
+     * @param clientDomain the name given in EHLO/HELO: the client's fully-qualified domain name, or an
+     *                     address literal (§4.1.1.1)
+     */
+    public ClientSession(String clientDomain, TranscriptListener transcript) {
+        this.clientDomain = Objects.requireNonNull(clientDomain, "clientDomain");
+        this.transcript = Objects.requireNonNull(transcript, "transcript");
+        inFlight.add(Expect.GREETING);
+    }
+
+    public ClientSession(String clientDomain) {
+        this(clientDomain, TranscriptListener.NONE);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What the server offered; empty before its EHLO/HELO reply. */
+    public Optional<Capabilities> capabilities() {
+        return Optional.ofNullable(capabilities);
+    }
+
+    /**
+     * Consumes the server's bytes and handles every complete reply in them.
+     *
+     * @throws SmtpProtocolException when the server breaks the reply syntax (§4.2), sends a line over 512
+     *                               octets (§4.5.3.1.5), or replies when no command is in flight
+     */
+    public Output receive(ByteBuffer in) throws SmtpProtocolException {
+        while (in.hasRemaining()) {
+            LineReader.Result result = lines.read(in);
+            switch (result) {
+                case LineReader.NeedMore ignored -> {
+                    return flush();
+                }
+                case LineReader.TooLong tooLong -> throw new SmtpProtocolException(
+                        "reply line of " + tooLong.length() + " octets, over the 512 of RFC 5321 §4.5.3.1.5");
+                case LineReader.BareLf bareLf -> throw new IllegalStateException("the reply reader accepts bare LF");
+                case LineReader.Line line -> {
+                    Optional<Reply> reply = replies.accept(new String(line.bytes(), StandardCharsets.UTF_8));
+                    if (reply.isPresent()) {
+                        onReply(reply.get());
+                    }
+                }
+            }
+        }
+        return flush();
+    }
+
+    /** Starts a transaction; only when {@link State#READY}. */
+    public Output send(MailTransaction mail) {
+        if (state != State.READY) {
+            throw new IllegalStateException("a transaction starts when the session is READY, not " + state);
+        }
+        Optional<String> problem = missingExtension(mail);
+        if (problem.isPresent()) {
+            events.add(new Event.Done(new TransactionResult(mail, Optional.empty(), List.of(), Optional.empty(), problem)));
+            return flush();
+        }
+        transaction = mail;
+        mailReply = null;
+        outcomes.clear();
+        pipelined = capabilities.offers(SmtpExtension.PIPELINING);
+        state = State.TRANSACTION;
+        send(new Command.MailFrom(mail.sender(), mailParameters(mail)), Expect.MAIL);
+        if (pipelined) {
+            for (ForwardPath recipient : mail.recipients()) {
+                send(new Command.RcptTo(recipient), Expect.RCPT);
+            }
+            send(new Command.Data(), Expect.DATA);
+        }
+        return flush();
+    }
+
+    /** The shell finished sending the content (or the lone dot) after a {@link ContentAction}. */
+    public Output contentSent() {
+        if (state != State.CONTENT) {
+            throw new IllegalStateException("no content was asked for");
+        }
+        transcript.clientLine("<message content, then CRLF.CRLF>");
+        state = State.END_OF_DATA;
+        inFlight.add(Expect.END_OF_DATA);
+        return flush();
+    }
+
+    /** Ends the session politely (§4.1.1.10). */
+    public Output quit() {
+        if (state == State.CLOSED || state == State.QUITTING) {
+            return flush();
+        }
+        state = State.QUITTING;
+        send(new Command.Quit(), Expect.QUIT);
+        return flush();
+    }
+
+    /** The connection is gone. */
+    public void connectionClosed() {
+        state = State.CLOSED;
+    }
+
+    // ---- replies ----------------------------------------------------------------------------------------
+
+    private void onReply(Reply reply) throws SmtpProtocolException {
+        transcript.serverReply(reply);
+        Expect expected = inFlight.poll();
+        if (expected == null) {
+            throw new SmtpProtocolException("a reply that answers no command: " + reply);
+        }
+        // §3.8: 421 means the server is closing the channel, whatever the command was
+        if (reply.code() == 421) {
+            finish(Optional.of(reply), false);
+            inFlight.clear();
+            state = State.CLOSED;
+            events.add(new Event.Closed(Optional.of(reply)));
+            return;
+        }
+        switch (expected) {
+            case GREETING -> greeting(reply);
+            case EHLO -> ehlo(reply);
+            case HELO -> helo(reply);
+            case MAIL -> mail(reply);
+            case RCPT -> rcpt(reply);
+            case DATA -> data(reply);
+            case END_OF_DATA -> finish(Optional.of(reply), false);
+            case RSET -> state = State.READY;
+            case QUIT -> {
+                state = State.CLOSED;
+                events.add(new Event.Closed(Optional.of(reply)));
+            }
+        }
+    }
+
+    private void greeting(Reply reply) {
+        if (reply.code() == 220) {
+            events.add(new Event.Greeted(reply));
+            state = State.INTRODUCING;
+            send(new Command.Ehlo(clientDomain), Expect.EHLO);
+        } else {
+            refused(reply);
+        }
+    }
+
+    private void ehlo(Reply reply) {
+        if (reply.code() == 250) {
+            capabilities = Capabilities.fromEhloReply(reply);
+            replies = new ReplyParser(capabilities.offers(SmtpExtension.ENHANCED_STATUS_CODES));
+            ready();
+        } else if (reply.code() == 500 || reply.code() == 501 || reply.code() == 502 || reply.code() == 550) {
+            send(new Command.Helo(clientDomain), Expect.HELO);   // §3.2: an old server, fall back to HELO
+        } else {
+            refused(reply);
+        }
+    }
+
+    private void helo(Reply reply) {
+        if (reply.code() == 250) {
+            capabilities = Capabilities.none(reply.lines().getFirst().split(" ")[0]);
+            ready();
+        } else {
+            refused(reply);
+        }
+    }
+
+    private void ready() {
+        state = State.READY;
+        events.add(new Event.Ready(capabilities));
+    }
+
+    private void refused(Reply reply) {
+        events.add(new Event.Refused(reply));
+        if (reply.code() != 421) {
+            state = State.QUITTING;
+            send(new Command.Quit(), Expect.QUIT);
+        }
+    }
+
+    private void mail(Reply reply) {
+        mailReply = reply;
+        if (pipelined) {
+            return;   // the RCPT and DATA replies follow
+        }
+        if (reply.isPositiveCompletion()) {
+            send(new Command.RcptTo(transaction.recipients().getFirst()), Expect.RCPT);
+        } else {
+            finish(Optional.empty(), false);
+        }
+    }
+
+    private void rcpt(Reply reply) {
+        outcomes.add(new TransactionResult.RecipientOutcome(transaction.recipients().get(outcomes.size()), reply));
+        if (pipelined) {
+            return;
+        }
+        if (outcomes.size() < transaction.recipients().size()) {
+            send(new Command.RcptTo(transaction.recipients().get(outcomes.size())), Expect.RCPT);
+        } else if (outcomes.stream().anyMatch(TransactionResult.RecipientOutcome::accepted)) {
+            send(new Command.Data(), Expect.DATA);
+        } else {
+            finish(Optional.empty(), true);   // no recipient: RSET closes the server's open transaction
+        }
+    }
+
+    private void data(Reply reply) {
+        if (reply.code() == 354) {
+            boolean anyRecipient = mailReply.isPositiveCompletion() && outcomes.stream().anyMatch(TransactionResult.RecipientOutcome::accepted);
+            content = anyRecipient ? ContentAction.MESSAGE : ContentAction.EMPTY_MESSAGE;
+            state = State.CONTENT;
+        } else {
+            // DATA refused: RFC 2920 §3.1 "the client SMTP can just issue RSET"
+            finish(Optional.of(reply), mailReply.isPositiveCompletion());
+        }
+    }
+
+    /**
+     * Ends the transaction with its result.
+     *
+     * @param resetServer the server still holds an open transaction (MAIL accepted, no message): RSET it
+     */
+    private void finish(Optional<Reply> finalReply, boolean resetServer) {
+        if (transaction == null) {
+            return;
+        }
+        events.add(new Event.Done(new TransactionResult(transaction, Optional.ofNullable(mailReply), outcomes,
+                finalReply, Optional.empty())));
+        transaction = null;
+        if (resetServer) {
+            state = State.RESETTING;
+            send(new Command.Rset(), Expect.RSET);
+        } else {
+            state = State.READY;
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** An extension the content needs and the server lacks, said in one sentence. */
+    private Optional<String> missingExtension(MailTransaction mail) {
+        if (mail.eightBit() && !capabilities.offers(SmtpExtension.EIGHT_BIT_MIME)) {
+            return Optional.of("the message has 8-bit content and " + capabilities.serverDomain()
+                    + " does not offer 8BITMIME (RFC 6152); re-encode it as 7-bit MIME first");
+        }
+        if (mail.needsSmtpUtf8() && !capabilities.offers(SmtpExtension.SMTPUTF8)) {
+            return Optional.of("an address has non-ASCII characters and " + capabilities.serverDomain()
+                    + " does not offer SMTPUTF8 (RFC 6531)");
+        }
+        if (mail.size().isPresent() && capabilities.maxSize().isPresent()
+                && mail.size().getAsLong() > capabilities.maxSize().getAsLong()) {
+            return Optional.of("the message has " + mail.size().getAsLong() + " octets and " + capabilities.serverDomain()
+                    + " accepts at most " + capabilities.maxSize().getAsLong() + " (RFC 1870)");
+        }
+        return Optional.empty();
+    }
+
+    private EsmtpParameters mailParameters(MailTransaction mail) {
+        Map<String, Optional<String>> params = new LinkedHashMap<>();
+        if (capabilities.offers(SmtpExtension.SIZE) && mail.size().isPresent()) {
+            params.put("SIZE", Optional.of(String.valueOf(mail.size().getAsLong())));
+        }
+        if (mail.eightBit()) {
+            params.put("BODY", Optional.of("8BITMIME"));
+        }
+        if (mail.needsSmtpUtf8()) {
+            params.put("SMTPUTF8", Optional.empty());
+        }
+        return new EsmtpParameters(params);
+    }
+
+    private void send(Command command, Expect expect) {
+        transcript.clientLine(command.format());
+        commands.add(command);
+        inFlight.add(expect);
+    }
+
+    private Output flush() {
+        Output output = new Output(commands, content, events);
+        commands.clear();
+        events.clear();
+        content = ContentAction.NONE;
+        return output;
+    }
+}
