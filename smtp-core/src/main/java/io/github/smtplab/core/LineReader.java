@@ -216,7 +216,11 @@ public final class LineReader {
             bytes = Objects.requireNonNull(bytes, "bytes").clone();
         }
 
-        /** A copy of the line's bytes, without its line ending. */
+        /**
+         * The line's bytes.
+         *
+         * @return a copy of the bytes, without the line ending
+         */
         @Override
         public byte[] bytes() {
             return bytes.clone();
@@ -268,7 +272,11 @@ public final class LineReader {
             bytes = Objects.requireNonNull(bytes, "bytes").clone();
         }
 
-        /** A copy of the line's bytes, without its LF. */
+        /**
+         * The line's bytes.
+         *
+         * @return a copy of the bytes, without the LF
+         */
         @Override
         public byte[] bytes() {
             return bytes.clone();

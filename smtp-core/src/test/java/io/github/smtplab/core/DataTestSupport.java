@@ -38,6 +38,31 @@ final class DataTestSupport {
 
     // ---------------------------------------------------------------- generators
 
+    /** The generator, printing its values readably ("a\\r\\n.\\x00") when a property fails. */
+    static Gen<byte[]> shown(Gen<byte[]> gen) {
+        return gen.describedAs(DataTestSupport::show);
+    }
+
+    /** Bytes as Java-like escaped text: CR, LF, NUL and non-ASCII bytes are visible. */
+    static String show(byte[] bytes) {
+        StringBuilder out = new StringBuilder("\"");
+        for (byte b : bytes) {
+            switch (b) {
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '"', '\\' -> out.append('\\').append((char) b);
+                default -> {
+                    if (b >= 0x20 && b < 0x7F) {
+                        out.append((char) b);
+                    } else {
+                        out.append(String.format("\\x%02X", b & 0xFF));
+                    }
+                }
+            }
+        }
+        return out.append('"').append(" (").append(bytes.length).append(" bytes)").toString();
+    }
+
     /**
      * Text-line content without CR or LF (RFC 5321 §4.5.2 lines): ordinary text, lines made of or
      * starting with dots, empty lines, NULs and 8-bit bytes, and long lines (up to 1200 bytes, over the
@@ -63,7 +88,7 @@ final class DataTestSupport {
 
     /** A message body made of text lines, each ended with CRLF (the form RFC 5321 §4.5.2 transmits). */
     static Gen<byte[]> crlfBodies() {
-        return lists().of(textLines()).ofSizeBetween(0, 12).map(lines -> {
+        return shown(lists().of(textLines()).ofSizeBetween(0, 12).map(lines -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] line : lines) {
                 out.writeBytes(line);
@@ -71,13 +96,13 @@ final class DataTestSupport {
                 out.write(LF);
             }
             return out.toByteArray();
-        });
+        }));
     }
 
     /** Short CRLF bodies (a few short lines, dots and terminator look-alikes) for exhaustive split tests. */
     static Gen<byte[]> shortCrlfBodies() {
         Gen<byte[]> line = arbitrary().pick(List.of("", ".", "..", ".x", "x", "a.b", "\u0000.", ". .")).map(DataTestSupport::bytes);
-        return lists().of(line).ofSizeBetween(0, 5).map(lines -> {
+        return shown(lists().of(line).ofSizeBetween(0, 5).map(lines -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] l : lines) {
                 out.writeBytes(l);
@@ -85,7 +110,7 @@ final class DataTestSupport {
                 out.write(LF);
             }
             return out.toByteArray();
-        });
+        }));
     }
 
     /**
@@ -97,13 +122,14 @@ final class DataTestSupport {
                         "\r", "\n", "\r\n", ".", "\u0000", "x", "ab", "\r\n.", ".\r\n", "\r\n.\r\n", "\n.\n",
                         "\r.\r", "\u00ff"))
                 .map(DataTestSupport::bytes);
-        return lists().of(token).ofSizeBetween(0, maxTokens).map(tokens -> concat(tokens.toArray(byte[][]::new)));
+        return shown(lists().of(token).ofSizeBetween(0, maxTokens).map(tokens -> concat(tokens.toArray(byte[][]::new))));
     }
 
     /** Arbitrary chunk sizes (applied cyclically) to split an input at random byte boundaries. */
     static Gen<int[]> chunkSizes() {
         return lists().of(integers().between(1, 17)).ofSizeBetween(1, 8)
-                .map(list -> list.stream().mapToInt(Integer::intValue).toArray());
+                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .describedAs(sizes -> "chunks of " + Arrays.toString(sizes));
     }
 
     /** Capacity of the output buffer: tiny ones (1 byte) force every "out is full" path. */

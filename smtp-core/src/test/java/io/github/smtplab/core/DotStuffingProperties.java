@@ -38,7 +38,7 @@ class DotStuffingProperties {
     private static Gen<byte[]> decoderInputs() {
         Gen<byte[]> wellFormed = crlfBodies().zip(arbitrary().pick(List.of("", "QUIT\r\n", "MAIL FROM:<x@y>\r\nRCPT TO:<z@w>\r\n")),
                 (body, pipelined) -> concat(DotStuffer.stuff(body), bytes(pipelined)));
-        return hostileBytes(24).mix(wellFormed, 40);
+        return DataTestSupport.shown(hostileBytes(24).mix(wellFormed, 40));
     }
 
     /**
@@ -57,7 +57,7 @@ class DotStuffingProperties {
      */
     @Test
     void stuffMatchesTheLineByLineModel() {
-        qt().withExamples(2000).forAll(hostileBytes(30).mix(crlfBodies(), 50))
+        qt().withExamples(2000).forAll(DataTestSupport.shown(hostileBytes(30).mix(crlfBodies(), 50)))
                 .checkAssert(content -> assertThat(DotStuffer.stuff(content)).isEqualTo(referenceStuff(content)));
     }
 
@@ -67,7 +67,7 @@ class DotStuffingProperties {
      */
     @Test
     void stuffedOutputHoldsTheTerminatorOnlyAtTheEnd() {
-        qt().withExamples(2000).forAll(hostileBytes(30).mix(crlfBodies(), 50)).checkAssert(content -> {
+        qt().withExamples(2000).forAll(DataTestSupport.shown(hostileBytes(30).mix(crlfBodies(), 50))).checkAssert(content -> {
             byte[] sent = DotStuffer.stuff(content);
             int first = indexOf(sent, bytes("\r\n.\r\n"));
             if (sent.length == 3) {
@@ -106,7 +106,7 @@ class DotStuffingProperties {
      */
     @Test
     void stuffingIsIndependentOfChunkingAndOutputSize() {
-        qt().withExamples(1500).forAll(hostileBytes(30).mix(crlfBodies(), 50), chunkSizes(), outCapacities())
+        qt().withExamples(1500).forAll(DataTestSupport.shown(hostileBytes(30).mix(crlfBodies(), 50)), chunkSizes(), outCapacities())
                 .checkAssert((content, chunks, outCapacity) ->
                         assertThat(stuffInChunks(content, chunks, outCapacity)).isEqualTo(DotStuffer.stuff(content)));
     }
@@ -159,7 +159,7 @@ class DotStuffingProperties {
     void decoderIsIndependentOfEverySingleSplitPoint() {
         Gen<byte[]> shortStuffed = DataTestSupport.shortCrlfBodies().zip(arbitrary().pick(List.of("", "QUIT\r\n")),
                 (body, pipelined) -> concat(DotStuffer.stuff(body), bytes(pipelined)));
-        qt().withExamples(400).forAll(hostileBytes(12).mix(shortStuffed, 50))
+        qt().withExamples(400).forAll(DataTestSupport.shown(hostileBytes(12).mix(shortStuffed, 50)))
                 .checkAssert(data -> {
                     Decoded whole = decodeAtOnce(data, NO_LIMIT);
                     for (int split = 1; split < data.length; split++) {

@@ -153,7 +153,7 @@ class SmugglingSequencesTest {
     /** Pieces that smuggling sequences are made of, around a line start (no shared data needed). */
     private static Gen<byte[]> lookAlikes() {
         Gen<byte[]> piece = arbitrary().pick(List.of("\r", "\n", "\r\n", ".", "..", "\u0000", " ", "x")).map(DataTestSupport::bytes);
-        return lists().of(piece).ofSizeBetween(1, 8).map(pieces -> concat(pieces.toArray(byte[][]::new)));
+        return DataTestSupport.shown(lists().of(piece).ofSizeBetween(1, 8).map(pieces -> concat(pieces.toArray(byte[][]::new))));
     }
 
     /**

@@ -1,0 +1,283 @@
+package io.github.smtplab.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+
+/**
+ * An SMTP client on {@code java.net}: connects, lets the {@link ClientSession} engine lead the dialogue,
+ * streams message content through a {@link DotStuffer}, and returns one {@link TransactionResult} per
+ * message with every recipient's outcome.
+ *
+ * <pre>{@code
+ * try (SmtpClient client = SmtpClient.connect(new InetSocketAddress("127.0.0.1", 2525), SmtpClient.Options.defaults("mail.monentreprise.fr"))) {
+ *     TransactionResult result = client.send(new Mailbox("alice", "monentreprise.fr"), List.of(new Mailbox("bob", "exemple.com")), messageBytes);
+ * }
+ * }</pre>
+ */
+public final class SmtpClient implements AutoCloseable {
+
+    /**
+     * How the client behaves.
+     *
+     * @param clientDomain   the name sent in EHLO/HELO
+     * @param connectTimeout how long to wait for the TCP connection
+     * @param commandTimeout how long to wait for a reply: RFC 5321 §4.5.3.2.1–.5 say 5 minutes for the
+     *                       greeting, MAIL and RCPT (2 for DATA, 3 per data block)
+     * @param dataEndTimeout how long to wait for the reply after the end of data: 10 minutes (§4.5.3.2.6),
+     *                       since the server may be delivering the message
+     * @param transcript     sees every line of the dialogue
+     */
+    public record Options(String clientDomain, Duration connectTimeout, Duration commandTimeout, Duration dataEndTimeout,
+                          TranscriptListener transcript) {
+
+        public static Options defaults(String clientDomain) {
+            return new Options(clientDomain, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), TranscriptListener.NONE);
+        }
+
+        public Options withTranscript(TranscriptListener newTranscript) {
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript);
+        }
+
+        public Options withTimeouts(Duration connect, Duration command, Duration dataEnd) {
+            return new Options(clientDomain, connect, command, dataEnd, transcript);
+        }
+    }
+
+    /** Message content the client can read as often as it needs (to scan it, then to send it). */
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
+
+        static Content of(byte[] bytes) {
+            return () -> new java.io.ByteArrayInputStream(bytes);
+        }
+
+        static Content of(Path file) {
+            return () -> Files.newInputStream(file);
+        }
+    }
+
+    static final int BUFFER = 64 * 1024;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ClientSession session;
+    private final Options options;
+    private final byte[] readBuffer = new byte[8192];
+    /** The content of the transaction in progress, streamed when the engine asks for it. */
+    private Content pendingContent;
+
+    private SmtpClient(Socket socket, Options options) throws IOException {
+        this.socket = socket;
+        this.options = options;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.session = new ClientSession(options.clientDomain(), options.transcript());
+    }
+
+    /**
+     * Connects, reads the greeting, and introduces itself (EHLO, or HELO for an old server).
+     *
+     * @throws SmtpReplyException when the server refuses the session
+     */
+    public static SmtpClient connect(InetSocketAddress server, Options options) throws IOException, SmtpProtocolException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(server, Math.toIntExact(options.connectTimeout().toMillis()));
+            socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
+            socket.setTcpNoDelay(true);
+            SmtpClient client = new SmtpClient(socket, options);
+            options.transcript().event("connected to " + server);
+            List<ClientSession.Event> events = client.until(e -> e.stream().anyMatch(ev -> ev instanceof ClientSession.Event.Ready
+                    || ev instanceof ClientSession.Event.Refused || ev instanceof ClientSession.Event.Closed));
+            for (ClientSession.Event event : events) {
+                switch (event) {
+                    case ClientSession.Event.Refused refused -> {
+                        client.quit();
+                        throw new SmtpReplyException("the server refused the session", refused.reply());
+                    }
+                    case ClientSession.Event.Closed closed -> throw new SmtpReplyException("the server closed the session",
+                            closed.reply().orElse(Replies.SERVICE_NOT_AVAILABLE));
+                    default -> { }
+                }
+            }
+            return client;
+        } catch (IOException | SmtpProtocolException | RuntimeException e) {
+            SmtpServer.closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    /** What the server offers. */
+    public Capabilities capabilities() {
+        return session.capabilities().orElseThrow();
+    }
+
+    /** Sends a message held in memory. */
+    public TransactionResult send(ReversePath sender, List<? extends ForwardPath> recipients, byte[] message)
+            throws IOException, SmtpProtocolException {
+        return send(sender, recipients, Content.of(message));
+    }
+
+    /**
+     * Sends one message: its size (for SIZE) and whether it has 8-bit octets (for BODY=8BITMIME) are found
+     * by reading it once, then it is streamed, never held whole in memory.
+     */
+    public TransactionResult send(ReversePath sender, List<? extends ForwardPath> recipients, Content content)
+            throws IOException, SmtpProtocolException {
+        long size = 0;
+        boolean eightBit = false;
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream scan = content.open()) {
+            for (int n; (n = scan.read(buffer)) > 0; ) {
+                size += n;
+                for (int i = 0; i < n && !eightBit; i++) {
+                    eightBit = buffer[i] < 0;
+                }
+            }
+        }
+        return send(new MailTransaction(sender, List.copyOf(recipients), OptionalLong.of(size), eightBit), content);
+    }
+
+    /** Sends one message with an explicit transaction description. */
+    public TransactionResult send(MailTransaction transaction, Content content) throws IOException, SmtpProtocolException {
+        pendingContent = content;
+        List<ClientSession.Event> events = new ArrayList<>();
+        handle(session.send(transaction), events);
+        events = until(events, e -> e.stream().anyMatch(ev -> ev instanceof ClientSession.Event.Done));
+        for (ClientSession.Event e : events) {
+            if (e instanceof ClientSession.Event.Done done) {
+                // an RSET may still be in flight: read its reply so the session is READY again
+                if (session.state() == ClientSession.State.RESETTING) {
+                    until(ev -> session.state() != ClientSession.State.RESETTING);
+                }
+                return done.result();
+            }
+        }
+        throw new IllegalStateException("no result");
+    }
+
+    /** Says QUIT and waits for the 221 (briefly). */
+    public void quit() throws IOException {
+        if (session.state() == ClientSession.State.CLOSED) {
+            return;
+        }
+        try {
+            socket.setSoTimeout(5000);
+            handle(session.quit(), new ArrayList<>());
+            until(events -> session.state() == ClientSession.State.CLOSED);
+        } catch (SmtpProtocolException | SocketTimeoutException e) {
+            // the server broke the last exchange; the connection closes anyway
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            quit();
+        } finally {
+            session.connectionClosed();
+            socket.close();
+        }
+    }
+
+    // ---- the loop ---------------------------------------------------------------------------------------
+
+    private List<ClientSession.Event> until(Predicate<List<ClientSession.Event>> done)
+            throws IOException, SmtpProtocolException {
+        return until(new ArrayList<>(), done);
+    }
+
+    /** Reads and handles server bytes until {@code done} holds for the events gathered. */
+    private List<ClientSession.Event> until(List<ClientSession.Event> events, Predicate<List<ClientSession.Event>> done)
+            throws IOException, SmtpProtocolException {
+        while (!done.test(events)) {
+            if (session.state() == ClientSession.State.CLOSED) {
+                throw new SmtpProtocolException("the server closed the session: " + events);
+            }
+            int n = in.read(readBuffer);
+            if (n < 0) {
+                session.connectionClosed();
+                throw new SmtpProtocolException("the server closed the connection in state " + session.state());
+            }
+            handle(session.receive(ByteBuffer.wrap(readBuffer, 0, n)), events);
+        }
+        return events;
+    }
+
+    /** Writes the commands of one engine output (one write: a pipelined group), and the content if asked. */
+    private void handle(ClientSession.Output output, List<ClientSession.Event> events) throws IOException {
+        events.addAll(output.events());
+        if (!output.commands().isEmpty()) {
+            StringBuilder group = new StringBuilder();
+            output.commands().forEach(c -> group.append(c.format()).append("\r\n"));
+            out.write(group.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        switch (output.content()) {
+            case NONE -> { }
+            case MESSAGE -> {
+                streamContent();
+                waitLongerForTheEndOfData();
+                handle(session.contentSent(), events);
+            }
+            case EMPTY_MESSAGE -> {
+                out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                handle(session.contentSent(), events);
+            }
+        }
+        if (session.state() != ClientSession.State.END_OF_DATA) {
+            socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
+        }
+    }
+
+    private void streamContent() throws IOException {
+        DotStuffer stuffer = new DotStuffer();
+        ByteBuffer encoded = ByteBuffer.allocate(2 * BUFFER + 8);
+        byte[] chunk = new byte[BUFFER];
+        long sent = 0;
+        try (InputStream content = Objects.requireNonNull(pendingContent, "content").open()) {
+            for (int n; (n = content.read(chunk)) > 0; ) {
+                ByteBuffer input = ByteBuffer.wrap(chunk, 0, n);
+                while (input.hasRemaining()) {
+                    stuffer.encode(input, encoded);
+                    sent += drain(encoded);
+                }
+            }
+        }
+        while (!stuffer.finish(encoded)) {
+            sent += drain(encoded);
+        }
+        sent += drain(encoded);
+        out.flush();
+        options.transcript().messageContent(sent);
+    }
+
+    private int drain(ByteBuffer encoded) throws IOException {
+        encoded.flip();
+        int n = encoded.remaining();
+        out.write(encoded.array(), encoded.arrayOffset() + encoded.position(), n);
+        encoded.clear();
+        return n;
+    }
+
+    private void waitLongerForTheEndOfData() throws IOException {
+        socket.setSoTimeout(Math.toIntExact(options.dataEndTimeout().toMillis()));
+    }
+}
