@@ -207,7 +207,6 @@ public final class ClientSession {
         if (state != State.CONTENT) {
             throw new IllegalStateException("no content was asked for");
         }
-        transcript.clientLine("<message content, then CRLF.CRLF>");
         state = State.END_OF_DATA;
         inFlight.add(Expect.END_OF_DATA);
         return flush();

@@ -1,0 +1,155 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.core.MailDelivery;
+import io.github.smtplab.core.MaildirDelivery;
+import io.github.smtplab.core.MessageSink;
+import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.Role;
+import io.github.smtplab.core.RoleHooks;
+import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.TranscriptListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./smtplab serve}: an SMTP server that delivers into Maildirs, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {
+            "Runs an SMTP server until Ctrl-C, delivering mail for the local domains",
+            "into Maildirs: MAILDIR/<address>/new/.",
+            "",
+            "Roles:",
+            "  mx          port 25 semantics: accepts mail for the --domain domains",
+            "              only; anything else gets 550 5.7.1 (never an open relay).",
+            "  submission  port 587 semantics (RFC 6409): also accepts mail to other",
+            "              domains, for relaying. Until AUTH exists (smtp-auth),",
+            "              only clients on the loopback interface may relay;",
+            "              their mail waits in MAILDIR/.outbound/ for the queue.",
+            ""})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:2525", converter = HostPort.class,
+            description = "HOST:PORT to listen on (default: ${DEFAULT-VALUE}).")
+    InetSocketAddress listen;
+
+    @Option(names = "--domain", required = true, description = "A local domain; repeat for several.")
+    List<String> domains;
+
+    @Option(names = "--maildir", defaultValue = "./maildir", description = "Where mailboxes live (default: ${DEFAULT-VALUE}).")
+    Path maildir;
+
+    @Option(names = "--role", defaultValue = "mx", description = "mx or submission (default: ${DEFAULT-VALUE}).")
+    Role role;
+
+    @Option(names = "--max-size", defaultValue = "26214400", description = "Largest message in octets, announced with SIZE (default: ${DEFAULT-VALUE}).")
+    long maxSize;
+
+    @Option(names = "--hostname", description = "This server's name in the greeting and Received fields (default: mx. or smtp. + the first domain).")
+    String hostname;
+
+    @Option(names = "--idle-timeout", defaultValue = "300", description = "Seconds to wait for a client before 421 (RFC 5321 §4.5.3.2: at least 300; default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--transcript", description = "Print every command and reply.")
+    boolean transcript;
+
+    /** Set by tests: stops the server instead of Ctrl-C. */
+    CountDownLatch stop = new CountDownLatch(1);
+    /** Set once listening, for tests. */
+    volatile InetSocketAddress boundAddress;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        String host = hostname != null ? hostname : (role == Role.MX ? "mx." : "smtp.") + domains.getFirst();
+        Path root = maildir.toAbsolutePath().normalize();
+        MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
+        Optional<MailDelivery> relay = role == Role.SUBMISSION
+                ? Optional.of(announced(new MaildirDelivery(root.resolve(".outbound"), host), out, "queued for relay in " + root.resolve(".outbound")))
+                : Optional.empty();
+        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, RoleHooks::fromLoopback);
+        AtomicInteger connections = new AtomicInteger();
+        SmtpServer.Builder builder = SmtpServer.builder(ServerConfig.defaults(host).withMaxMessageSize(maxSize))
+                .listen(listen)
+                .hooks(hooks)
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        if (transcript) {
+            builder.transcripts(client -> new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + "] "));
+        } else {
+            builder.transcripts(client -> TranscriptListener.NONE);
+        }
+        try (SmtpServer server = builder.start()) {
+            boundAddress = server.address();
+            out.printf("smtplab serve: %s %s for %s on %s%n", role.name().toLowerCase(), host,
+                    String.join(", ", domains), server.address());
+            out.printf("mail for %s lands in %s/<address>/new/ (Ctrl-C stops)%n", String.join(", ", domains), root);
+            out.flush();
+            // Ctrl-C: the JVM waits for its shutdown hooks, so the graceful close happens inside the hook
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                server.close();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException exiting) {
+                    // the JVM is already shutting down because of Ctrl-C
+                }
+            }
+            out.println("smtplab serve: shutting down (transactions in progress may finish)");
+            out.flush();
+        }
+        return Main.OK;
+    }
+
+    /** Wraps a delivery so that each stored message prints one line. */
+    private static MailDelivery announced(MailDelivery delivery, PrintWriter out, String where) {
+        return (envelope, session) -> {
+            MessageSink sink = delivery.open(envelope, session);
+            return new MessageSink() {
+                @Override
+                public void write(ByteBuffer content) throws IOException {
+                    sink.write(content);
+                }
+
+                @Override
+                public Reply complete() throws IOException {
+                    Reply reply = sink.complete();
+                    synchronized (out) {
+                        out.printf("message from %s to %s: %s (%s)%n", envelope.sender().toPathString(),
+                                envelope.recipients().stream().map(r -> r.path().toPathString()).collect(Collectors.joining(", ")),
+                                where, reply.text());
+                        out.flush();
+                    }
+                    return reply;
+                }
+
+                @Override
+                public void abort() {
+                    sink.abort();
+                }
+            };
+        };
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * smtp-lab: the {@code ./smtplab} command. It owns no protocol: it wires the other modules together.
+ */
+module io.github.smtplab.lab {
+    requires io.github.smtplab.core;
+    requires io.github.smtplab.mime;
+    requires io.github.smtplab.dns;
+    requires info.picocli;
+    requires java.logging;
+
+    opens io.github.smtplab.lab to info.picocli;
+}
