@@ -232,7 +232,7 @@ public final class ClientSession {
     private void onReply(Reply reply) throws SmtpProtocolException {
         transcript.serverReply(reply);
         Expect expected = inFlight.poll();
-        if (expected == null) {
+        if (expected == null && reply.code() != 421) {
             throw new SmtpProtocolException("a reply that answers no command: " + reply);
         }
         // §3.8: 421 means the server is closing the channel, whatever the command was

@@ -22,7 +22,11 @@ public record Mailbox(String localPart, String domain) implements ReversePath, F
         PathGrammar.checkDomainOrLiteral(domain);
     }
 
-    /** Parses {@code local@domain} (no angle brackets), with the same grammar as the MAIL command. */
+    /**
+     * Parses {@code local@domain} (no angle brackets), with the same grammar as the MAIL command.
+     *
+     * @throws IllegalArgumentException when the text is not a mailbox; the message names the rule
+     */
     public static Mailbox parse(String text) {
         return PathGrammar.parseMailbox(text);
     }

@@ -45,7 +45,7 @@ import java.util.Set;
  * {@code CRLF.CRLF}, bare CR or LF refused — the SMTP smuggling defence), BDAT chunks (counted octets),
  * and exchange lines given to an extension (the AUTH dialogue). Pipelined input (RFC 2920) needs nothing
  * special: every complete line in the buffer is handled in order and its replies are returned together,
- * which is exactly when a pipelining server should flush (RFC 2920 §3.1).
+ * which is when a pipelining server flushes (RFC 2920 §3.2: replies in order, sent as a unit).
  *
  * <p>Decisions that are not the protocol's belong to the application ({@link ServerHooks}: accept
  * this sender, this recipient, store this message) or to an extension from another module
@@ -137,6 +137,8 @@ public final class ServerSession implements SessionView {
     private long bdatTotal;
     /** True while the current BDAT chunk is read only to be dropped (its command was refused). */
     private boolean skipOnlyChunk;
+    /** The greeting refused this client (§3.1): only QUIT is accepted. */
+    private boolean refusedSession;
 
     private LineHandler exchange;
 
@@ -172,6 +174,7 @@ public final class ServerSession implements SessionView {
         Optional<Reply> refusal = hooks.onConnect(this);
         if (refusal.isPresent()) {
             state = State.REFUSED;
+            refusedSession = true;
             reply(refusal.get());
         } else {
             reply(Reply.of(220, null, config.hostname() + " ESMTP smtplab"));
@@ -310,7 +313,7 @@ public final class ServerSession implements SessionView {
                     transcript.clientLine(text);
                     LineHandler handler = exchange;
                     exchange = null;
-                    state = heloDomain == null ? State.CONNECTED : State.READY;
+                    state = restingState();
                     apply(handler.onLine(text, this));
                 } else {
                     Command command = parser.parse(line.bytes());
@@ -329,6 +332,9 @@ public final class ServerSession implements SessionView {
                 quit();
             } else {
                 error(Replies.BAD_SEQUENCE.withText("Connection refused; only QUIT is accepted (RFC 5321 §3.1)"));
+                if (command instanceof Command.Bdat bdat && action == Action.CONTINUE) {
+                    skipChunk(bdat);   // its octets are message text, never commands
+                }
             }
             return;
         }
@@ -371,7 +377,7 @@ public final class ServerSession implements SessionView {
         extended = true;
         state = State.READY;
         List<String> text = new ArrayList<>();
-        text.add(config.hostname() + " greets " + ehlo.domain());
+        text.add(greeting(ehlo.domain()));
         for (SmtpExtension extension : SmtpExtension.values()) {
             if (config.offers(extension)) {
                 text.add(extension == SmtpExtension.SIZE && config.maxMessageSize() > 0
@@ -391,7 +397,16 @@ public final class ServerSession implements SessionView {
         heloDomain = helo.domain();
         extended = false;
         state = State.READY;
-        reply(Reply.of(250, null, config.hostname() + " greets " + helo.domain()));
+        reply(Reply.of(250, null, greeting(helo.domain())));
+    }
+
+    /**
+     * The first line of the HELO/EHLO reply, {@code Domain [SP ehlo-greet]} (§4.1.1.1). The client's
+     * name is echoed only when the line stays within 512 octets (§4.5.3.1.5).
+     */
+    private String greeting(String clientDomain) {
+        String line = config.hostname() + " greets " + clientDomain;
+        return line.length() + 6 <= Reply.MAX_REPLY_LINE ? line : config.hostname() + " greets you";
     }
 
     /** §4.1.1.2: MAIL opens a transaction; §4.1.4: only after EHLO/HELO and not inside a transaction. */
@@ -582,13 +597,24 @@ public final class ServerSession implements SessionView {
         if (action != Action.CONTINUE) {
             return;   // too many errors: the connection closes
         }
-        // the chunk's octets are read (and dropped if the command failed) to stay in step with the client
+        if (!ok) {
+            skipChunk(bdat);
+            return;
+        }
+        // the chunk's octets follow the command line: read them into the message
         bdatRemaining = bdat.size();
         bdatLast = bdat.last();
-        if (!ok) {
-            sinkFailed = true;
-            skipOnlyChunk = true;
+        state = State.BDAT;
+        if (bdatRemaining == 0) {
+            endOfChunk();
         }
+    }
+
+    /** The BDAT command was refused: its octets are still read (and dropped) to stay in step with the client. */
+    private void skipChunk(Command.Bdat bdat) {
+        bdatRemaining = bdat.size();
+        bdatLast = bdat.last();
+        skipOnlyChunk = true;
         state = State.BDAT;
         if (bdatRemaining == 0) {
             endOfChunk();
@@ -653,10 +679,10 @@ public final class ServerSession implements SessionView {
     }
 
     private void endOfChunk() {
-        state = inTransaction() ? State.RCPT : State.READY;
+        state = restingState();
         if (skipOnlyChunk) {
             skipOnlyChunk = false;
-            sinkFailed = false;
+            state = refusedSession ? State.REFUSED : state;
             return;   // the refusal was already sent with the command
         }
         if (bdatLast) {
@@ -706,15 +732,16 @@ public final class ServerSession implements SessionView {
         } else if (sinkFailed || sink == null) {
             result = Replies.LOCAL_ERROR;
         } else {
+            MessageSink completing = sink;
+            sink = null;   // MessageSink: complete() or abort(), never both — a failing complete() cleans up itself
             try {
-                result = sink.complete();
-                sink = null;
+                result = completing.complete();
             } catch (IOException | RuntimeException e) {
                 result = Replies.LOCAL_ERROR;
             }
         }
         resetTransaction();
-        state = State.READY;
+        state = restingState();
         reply(result);
     }
 
@@ -744,6 +771,14 @@ public final class ServerSession implements SessionView {
         }
     }
 
+    /** The state that matches what the client has told us so far, when nothing is being received. */
+    private State restingState() {
+        if (inTransaction()) {
+            return recipients.isEmpty() ? State.MAIL : State.RCPT;
+        }
+        return heloDomain == null ? State.CONNECTED : State.READY;
+    }
+
     /** Ends or abandons the transaction: what an open sink holds is dropped (never delivered). */
     private void resetTransaction() {
         if (sink != null) {
@@ -760,7 +795,7 @@ public final class ServerSession implements SessionView {
         bdatLast = false;
         skipOnlyChunk = false;
         if (state == State.MAIL || state == State.RCPT || state == State.DATA || state == State.BDAT) {
-            state = State.READY;
+            state = restingState();
         }
     }
 

@@ -74,10 +74,17 @@ class CommandGrammarTest {
         assertThat(strict.parse("MAIL FROM:<" + "a".repeat(65) + "@b.c>")).isInstanceOf(Command.Malformed.class);
         assertThat(strict.parse("MAIL FROM:<a@" + "b".repeat(63) + ".c>")).isInstanceOf(Command.MailFrom.class);
         assertThat(strict.parse("MAIL FROM:<a@" + "b".repeat(64) + ".c>")).isInstanceOf(Command.Malformed.class);
-        String domain256 = ("x".repeat(62) + ".").repeat(4) + "abc";
-        assertThat(domain256).hasSize(255);
-        assertThat(strict.parse("MAIL FROM:<a@" + domain256 + ">")).isInstanceOf(Command.MailFrom.class);
-        assertThat(strict.parse("MAIL FROM:<a@" + domain256 + "d>")).isInstanceOf(Command.Malformed.class);
+        String domain255 = ("x".repeat(62) + ".").repeat(4) + "abc";
+        assertThat(domain255).hasSize(255);
+        assertThat(Mailbox.parse("a@" + domain255).domain()).isEqualTo(domain255);
+        assertThatThrownBy(() -> Mailbox.parse("a@" + domain255 + "d")).isInstanceOf(IllegalArgumentException.class);
+        // §4.5.3.1.3: the whole path, "<" and ">" included, is at most 256 octets
+        String domain250 = ("x".repeat(62) + ".").repeat(3) + "x".repeat(61);
+        assertThat(("<a@" + domain250 + ">")).hasSize(254);
+        assertThat(strict.parse("MAIL FROM:<a@" + domain250 + ">")).isInstanceOf(Command.MailFrom.class);
+        assertThat(strict.parse("MAIL FROM:<abc@" + domain250 + ">")).isInstanceOf(Command.MailFrom.class);   // 256: the limit
+        assertThat(strict.parse("MAIL FROM:<abcd@" + domain250 + ">")).isInstanceOf(Command.Malformed.class)
+                .extracting(c -> ((Command.Malformed) c).reply().text()).asString().contains("§4.5.3.1.3");
         assertThatThrownBy(() -> new Mailbox("a".repeat(65), "b.c")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -117,6 +117,20 @@ class LineReaderProperties {
     }
 
     /**
+     * RFC 5321 §4.5.3.1.4 at its real size: lines of up to 600 octets through the 512-octet command limit
+     * (so the line buffer grows from its small start up to, never past, the limit), in any chunking.
+     */
+    @Test
+    void linesAroundTheCommandLineLimit() {
+        int limit = LineReader.MAX_COMMAND_LINE;
+        qt().withExamples(300).forAll(lines(600), booleans().all(), chunkSizes()).checkAssert((lines, acceptBareLf, chunks) -> {
+            LineReader reader = new LineReader(limit, acceptBareLf);
+            List<Result> expected = lines.stream().map(l -> expected(l, limit, acceptBareLf)).toList();
+            assertThat(readAll(reader, wire(lines), chunks, limit)).isEqualTo(expected);
+        });
+    }
+
+    /**
      * Sans-I/O contract, exhaustively for short inputs: cutting the stream in two at EVERY byte position
      * (so also between CR and LF) gives the same lines as reading it whole.
      */

@@ -35,6 +35,8 @@ public final class PathGrammar {
     public static final int MAX_LOCAL_PART = 64;
     /** RFC 5321 §4.5.3.1.2: a domain is at most 255 octets. */
     public static final int MAX_DOMAIN = 255;
+    /** RFC 5321 §4.5.3.1.3: a reverse-path or forward-path is at most 256 octets, punctuation included. */
+    public static final int MAX_PATH = 256;
     /** RFC 1035 §2.3.4: a label is at most 63 octets. */
     public static final int MAX_LABEL = 63;
 
@@ -47,12 +49,17 @@ public final class PathGrammar {
 
     // ---- entry points -----------------------------------------------------------------------------------
 
-    /** Parses a whole {@code local@domain}. */
+    /** Parses a whole {@code local@domain}; application input, so a mistake is an IllegalArgumentException. */
     public static Mailbox parseMailbox(String text) {
         PathGrammar g = new PathGrammar(text);
-        Mailbox m = g.mailbox();
-        g.expectEnd("Mailbox");
-        return m;
+        try {
+            Mailbox m = g.mailbox();
+            g.expectEnd("Mailbox");
+            return m;
+        } catch (GrammarException e) {
+            throw new IllegalArgumentException("not a mailbox (RFC 5321 §4.1.2, rule " + e.rule() + ", column "
+                    + e.column() + "): " + e.getMessage());
+        }
     }
 
     /** True when the cursor has consumed everything. */
@@ -101,6 +108,7 @@ public final class PathGrammar {
 
     /** {@code Path = "<" [ A-d-l ":" ] Mailbox ">"}. The source route is read and dropped (§4.1.1.3, Appendix C). */
     public Mailbox path(boolean bracketsOptional) {
+        int start = pos;
         boolean bracketed = peek() == '<';
         if (!bracketed && !bracketsOptional) {
             throw error("Path", "expected \"<\"");
@@ -115,6 +123,10 @@ public final class PathGrammar {
         Mailbox mailbox = mailbox();
         if (bracketed) {
             expect('>', "Path");
+        }
+        if (utf8Length(text.substring(start, pos)) > MAX_PATH) {
+            pos = start;
+            throw error("Path", "longer than " + MAX_PATH + " octets (RFC 5321 §4.5.3.1.3)");
         }
         return mailbox;
     }
