@@ -46,6 +46,8 @@ public final class ClientSession {
         GREETING,
         /** EHLO or HELO sent. */
         INTRODUCING,
+        /** STARTTLS accepted (220): the shell performs the handshake, then calls {@link #tlsStarted()}. */
+        STARTING_TLS,
         /** Ready for a transaction. */
         READY,
         /** MAIL, RCPT, DATA sent; waiting for their replies. */
@@ -86,6 +88,12 @@ public final class ClientSession {
         /** The server refused the session (greeting, EHLO and HELO); the client quits. */
         record Refused(Reply reply) implements Event {}
 
+        /**
+         * The policy asked for TLS and the server cannot give it (STARTTLS not offered, or refused): the
+         * client does not fall back to plain text (RFC 3207 §4.1 leaves it to the client; REQUIRED says no).
+         */
+        record TlsUnavailable(String reason) implements Event {}
+
         /** The session is over: after QUIT, or because the server closed it (421). */
         record Closed(Optional<Reply> reply) implements Event {}
     }
@@ -96,8 +104,9 @@ public final class ClientSession {
      * @param commands commands to write now, in order (each followed by CRLF), flushed together
      * @param content  whether to send message content after them
      * @param events   what happened
+     * @param startTls after writing the commands, start the TLS handshake and call {@link #tlsStarted()}
      */
-    public record Output(List<Command> commands, ContentAction content, List<Event> events) {
+    public record Output(List<Command> commands, ContentAction content, List<Event> events, boolean startTls) {
         public Output {
             commands = List.copyOf(commands);
             events = List.copyOf(events);
@@ -105,11 +114,11 @@ public final class ClientSession {
     }
 
     /** What each reply in flight answers. */
-    private enum Expect { GREETING, EHLO, HELO, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
+    private enum Expect { GREETING, EHLO, HELO, STARTTLS, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
 
     private final String clientDomain;
     private final TranscriptListener transcript;
-    private final LineReader lines = new LineReader(LineReader.MAX_REPLY_LINE, true);
+    private LineReader lines = new LineReader(LineReader.MAX_REPLY_LINE, true);
     private ReplyParser replies = new ReplyParser(false);
     private final Deque<Expect> inFlight = new ArrayDeque<>();
 
@@ -126,19 +135,53 @@ public final class ClientSession {
     private final List<Command> commands = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private ContentAction content = ContentAction.NONE;
+    private boolean startTls;
+
+    // TLS (RFC 3207)
+    private final ClientTlsPolicy tlsPolicy;
+    private boolean tlsActive;
 
     /**
      * @param clientDomain the name given in EHLO/HELO: the client's fully-qualified domain name, or an
      *                     address literal (§4.1.1.1)
      */
-    public ClientSession(String clientDomain, TranscriptListener transcript) {
+    public ClientSession(String clientDomain, TranscriptListener transcript, ClientTlsPolicy tlsPolicy) {
         this.clientDomain = Objects.requireNonNull(clientDomain, "clientDomain");
         this.transcript = Objects.requireNonNull(transcript, "transcript");
+        this.tlsPolicy = Objects.requireNonNull(tlsPolicy, "tlsPolicy");
+        this.tlsActive = tlsPolicy == ClientTlsPolicy.IMPLICIT;   // the shell handshakes before the greeting
         inFlight.add(Expect.GREETING);
+    }
+
+    public ClientSession(String clientDomain, TranscriptListener transcript) {
+        this(clientDomain, transcript, ClientTlsPolicy.NONE);
     }
 
     public ClientSession(String clientDomain) {
         this(clientDomain, TranscriptListener.NONE);
+    }
+
+    /** True once the session runs inside TLS. */
+    public boolean tlsActive() {
+        return tlsActive;
+    }
+
+    /**
+     * The shell finished the TLS handshake after {@link Output#startTls()}. Everything learnt before is
+     * forgotten and the client says EHLO again (RFC 3207 §4.2), using only what the server offers now.
+     */
+    public Output tlsStarted() {
+        if (state != State.STARTING_TLS) {
+            throw new IllegalStateException("no STARTTLS was in progress");
+        }
+        tlsActive = true;
+        capabilities = null;
+        lines = new LineReader(LineReader.MAX_REPLY_LINE, true);
+        replies = new ReplyParser(false);
+        transcript.event("TLS started");
+        state = State.INTRODUCING;
+        send(new Command.Ehlo(clientDomain), Expect.EHLO);
+        return flush();
     }
 
     public State state() {
@@ -170,6 +213,12 @@ public final class ClientSession {
                     Optional<Reply> reply = replies.accept(new String(line.bytes(), StandardCharsets.UTF_8));
                     if (reply.isPresent()) {
                         onReply(reply.get());
+                    }
+                    if (state == State.STARTING_TLS) {
+                        // the client-side STARTTLS injection: nothing read before the handshake may be
+                        // taken as coming from inside TLS, so the rest of this read is dropped
+                        in.position(in.limit());
+                        return flush();
                     }
                 }
             }
@@ -247,6 +296,7 @@ public final class ClientSession {
             case GREETING -> greeting(reply);
             case EHLO -> ehlo(reply);
             case HELO -> helo(reply);
+            case STARTTLS -> startTlsReply(reply);
             case MAIL -> mail(reply);
             case RCPT -> rcpt(reply);
             case DATA -> data(reply);
@@ -273,7 +323,14 @@ public final class ClientSession {
         if (reply.code() == 250) {
             capabilities = Capabilities.fromEhloReply(reply);
             replies = new ReplyParser(capabilities.offers(SmtpExtension.ENHANCED_STATUS_CODES));
-            ready();
+            boolean wantTls = !tlsActive && (tlsPolicy == ClientTlsPolicy.OPPORTUNISTIC || tlsPolicy == ClientTlsPolicy.REQUIRED);
+            if (wantTls && capabilities.offers("STARTTLS")) {
+                send(new Command.StartTls(), Expect.STARTTLS);
+            } else if (wantTls && tlsPolicy == ClientTlsPolicy.REQUIRED) {
+                tlsUnavailable(capabilities.serverDomain() + " does not offer STARTTLS");
+            } else {
+                ready();
+            }
         } else if (reply.code() == 500 || reply.code() == 501 || reply.code() == 502 || reply.code() == 550) {
             send(new Command.Helo(clientDomain), Expect.HELO);   // §3.2: an old server, fall back to HELO
         } else {
@@ -281,7 +338,30 @@ public final class ClientSession {
         }
     }
 
+    /** RFC 3207 §4: 220 means "start the handshake now"; anything else means no TLS on this connection. */
+    private void startTlsReply(Reply reply) {
+        if (reply.code() == 220) {
+            state = State.STARTING_TLS;
+            startTls = true;
+        } else if (tlsPolicy == ClientTlsPolicy.REQUIRED) {
+            tlsUnavailable("STARTTLS refused: " + reply);
+        } else {
+            ready();   // opportunistic: carry on in plain text, and say so through the transcript
+            transcript.event("STARTTLS refused, continuing without TLS: " + reply);
+        }
+    }
+
+    private void tlsUnavailable(String reason) {
+        events.add(new Event.TlsUnavailable(reason));
+        state = State.QUITTING;
+        send(new Command.Quit(), Expect.QUIT);
+    }
+
     private void helo(Reply reply) {
+        if (tlsPolicy == ClientTlsPolicy.REQUIRED && !tlsActive && reply.code() == 250) {
+            tlsUnavailable("the server does not speak ESMTP, so it cannot offer STARTTLS");
+            return;
+        }
         if (reply.code() == 250) {
             capabilities = Capabilities.none(reply.lines().getFirst().split(" ")[0]);
             ready();
@@ -401,10 +481,11 @@ public final class ClientSession {
     }
 
     private Output flush() {
-        Output output = new Output(commands, content, events);
+        Output output = new Output(commands, content, events, startTls);
         commands.clear();
         events.clear();
         content = ContentAction.NONE;
+        startTls = false;
         return output;
     }
 }

@@ -40,20 +40,34 @@ public final class SmtpClient implements AutoCloseable {
      * @param dataEndTimeout how long to wait for the reply after the end of data: 10 minutes (§4.5.3.2.6),
      *                       since the server may be delivering the message
      * @param transcript     sees every line of the dialogue
+     * @param tlsPolicy      when to use TLS
+     * @param tls            the TLS implementation (smtp-tls); needed unless the policy is NONE
      */
     public record Options(String clientDomain, Duration connectTimeout, Duration commandTimeout, Duration dataEndTimeout,
-                          TranscriptListener transcript) {
+                          TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls) {
+
+        public Options {
+            Objects.requireNonNull(tlsPolicy, "tlsPolicy");
+            if (tlsPolicy != ClientTlsPolicy.NONE && tls == null) {
+                throw new IllegalArgumentException("TLS policy " + tlsPolicy + " needs a ClientTls implementation (smtp-tls)");
+            }
+        }
 
         public static Options defaults(String clientDomain) {
-            return new Options(clientDomain, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), TranscriptListener.NONE);
+            return new Options(clientDomain, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), TranscriptListener.NONE,
+                    ClientTlsPolicy.NONE, null);
         }
 
         public Options withTranscript(TranscriptListener newTranscript) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript);
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript, tlsPolicy, tls);
         }
 
         public Options withTimeouts(Duration connect, Duration command, Duration dataEnd) {
-            return new Options(clientDomain, connect, command, dataEnd, transcript);
+            return new Options(clientDomain, connect, command, dataEnd, transcript, tlsPolicy, tls);
+        }
+
+        public Options withTls(ClientTlsPolicy policy, ClientTls implementation) {
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, policy, implementation);
         }
     }
 
@@ -73,21 +87,24 @@ public final class SmtpClient implements AutoCloseable {
 
     static final int BUFFER = 64 * 1024;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private final String serverName;
+    private TlsInfo tlsInfo;
     private final ClientSession session;
     private final Options options;
     private final byte[] readBuffer = new byte[8192];
     /** The content of the transaction in progress, streamed when the engine asks for it. */
     private Content pendingContent;
 
-    private SmtpClient(Socket socket, Options options) throws IOException {
+    private SmtpClient(Socket socket, String serverName, Options options) throws IOException {
         this.socket = socket;
+        this.serverName = serverName;
         this.options = options;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.session = new ClientSession(options.clientDomain(), options.transcript());
+        this.session = new ClientSession(options.clientDomain(), options.transcript(), options.tlsPolicy());
     }
 
     /**
@@ -101,10 +118,14 @@ public final class SmtpClient implements AutoCloseable {
             socket.connect(server, Math.toIntExact(options.connectTimeout().toMillis()));
             socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
             socket.setTcpNoDelay(true);
-            SmtpClient client = new SmtpClient(socket, options);
+            SmtpClient client = new SmtpClient(socket, server.getHostString(), options);
             options.transcript().event("connected to " + server);
+            if (options.tlsPolicy() == ClientTlsPolicy.IMPLICIT) {
+                client.handshake();   // RFC 8314 §3: TLS first; the greeting comes inside it
+            }
             List<ClientSession.Event> events = client.until(e -> e.stream().anyMatch(ev -> ev instanceof ClientSession.Event.Ready
-                    || ev instanceof ClientSession.Event.Refused || ev instanceof ClientSession.Event.Closed));
+                    || ev instanceof ClientSession.Event.Refused || ev instanceof ClientSession.Event.Closed
+                    || ev instanceof ClientSession.Event.TlsUnavailable));
             for (ClientSession.Event event : events) {
                 switch (event) {
                     case ClientSession.Event.Refused refused -> {
@@ -113,6 +134,10 @@ public final class SmtpClient implements AutoCloseable {
                     }
                     case ClientSession.Event.Closed closed -> throw new SmtpReplyException("the server closed the session",
                             closed.reply().orElse(Replies.SERVICE_NOT_AVAILABLE));
+                    case ClientSession.Event.TlsUnavailable noTls -> {
+                        client.quit();
+                        throw new SmtpProtocolException("TLS is required and " + noTls.reason() + " (no fallback to plain text)");
+                    }
                     default -> { }
                 }
             }
@@ -123,7 +148,12 @@ public final class SmtpClient implements AutoCloseable {
         }
     }
 
-    /** What the server offers. */
+    /** What TLS agreed, when the session runs inside TLS. */
+    public java.util.Optional<TlsInfo> tls() {
+        return java.util.Optional.ofNullable(tlsInfo);
+    }
+
+    /** What the server offers (inside TLS: what it offers there, RFC 3207 §4.2). */
     public Capabilities capabilities() {
         return session.capabilities().orElseThrow();
     }
@@ -242,9 +272,24 @@ public final class SmtpClient implements AutoCloseable {
                 handle(session.contentSent(), events);
             }
         }
+        if (output.startTls()) {
+            handshake();
+            handle(session.tlsStarted(), events);   // EHLO again, inside TLS
+        }
         if (session.state() != ClientSession.State.END_OF_DATA) {
             socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
         }
+    }
+
+    /** Layers TLS over the connection; a failed handshake fails the session (no silent downgrade). */
+    private void handshake() throws IOException {
+        TlsUpgrade.Upgraded upgraded = options.tls().handshake(socket, serverName, options.tlsPolicy().verifies());
+        socket = upgraded.socket();
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+        tlsInfo = upgraded.info();
+        options.transcript().event("TLS " + upgraded.info().protocol() + " " + upgraded.info().cipherSuite()
+                + upgraded.info().peer().map(p -> ", peer " + p).orElse("") + (options.tlsPolicy().verifies() ? ", verified" : ", not verified"));
     }
 
     private void streamContent() throws IOException {
