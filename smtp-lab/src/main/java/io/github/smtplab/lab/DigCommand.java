@@ -1,0 +1,62 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.dns.DnsResolver;
+import io.github.smtplab.dns.DomainName;
+import io.github.smtplab.dns.LookupResult;
+import io.github.smtplab.dns.RecordType;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./smtplab dig NAME [TYPE]}: one DNS question, answered like {@code dig +short}, plus the status. */
+@Command(name = "dig", mixinStandardHelpOptions = true,
+        description = {"Asks a DNS server one question and prints the answers like 'dig +short',",
+            "then the status: NOERROR, NXDOMAIN, or why there is no answer (SERVFAIL, TIMEOUT...).",
+            "Exit 0 when there is data, 1 for NODATA or NXDOMAIN, 3 when no answer came."})
+final class DigCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "The name to look up, e.g. exemple.com.")
+    String name;
+
+    @Parameters(index = "1", defaultValue = "A", description = "The record type: A, AAAA, MX, TXT, CNAME, NS, SOA, PTR (default: ${DEFAULT-VALUE}).")
+    String type;
+
+    @Option(names = "--server", description = "HOST:PORT of the DNS server (default: the nameservers of /etc/resolv.conf).")
+    String server;
+
+    @Option(names = "--tcp", description = "Ask over TCP (RFC 7766) instead of UDP first.")
+    boolean tcp;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RecordType recordType = RecordType.fromMnemonic(type.toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown record type: " + type));
+        ResolverConfig config = server != null ? ResolverConfig.of(server) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+        DnsResolver resolver = new StubResolver(config.withTcpOnly(tcp));
+        LookupResult result = resolver.query(DomainName.of(name), recordType);
+        if (result instanceof LookupResult.Found found) {
+            found.shortLines().forEach(out::println);
+        }
+        out.println(";; status: " + result.status() + (result instanceof LookupResult.Failure f ? " (" + f.detail() + ")" : ""));
+        out.flush();
+        return switch (result) {
+            case LookupResult.Found f -> Main.OK;
+            case LookupResult.NoData n -> Main.REFUSED;
+            case LookupResult.NxDomain n -> Main.REFUSED;
+            case LookupResult.Failure f -> Main.FAILED;
+        };
+    }
+}

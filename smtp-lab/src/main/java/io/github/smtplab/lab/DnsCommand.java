@@ -1,0 +1,86 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.dns.MasterFileParser;
+import io.github.smtplab.dns.Zone;
+import io.github.smtplab.dns.ZoneParseResult;
+import io.github.smtplab.dns.ZoneServer;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./smtplab dns serve}: the embedded authoritative DNS server. */
+@Command(name = "dns", mixinStandardHelpOptions = true, description = "The DNS tools of smtp-dns.",
+        subcommands = DnsCommand.Serve.class)
+final class DnsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Serves RFC 1035 master files over UDP and TCP until Ctrl-C; never recurses, refuses other zones. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Serves zones from RFC 1035 master files over UDP and TCP until Ctrl-C.",
+                "Authoritative only: other names get REFUSED, nothing is recursed."})
+    static final class Serve implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--zone", required = true, description = "A master file; repeat for several zones.")
+        List<Path> zoneFiles;
+
+        @Option(names = "--listen", defaultValue = "127.0.0.1:5353", converter = HostPort.class,
+                description = "HOST:PORT for UDP and TCP (default: ${DEFAULT-VALUE}).")
+        InetSocketAddress listen;
+
+        /** Set by tests instead of Ctrl-C. */
+        CountDownLatch stop = new CountDownLatch(1);
+        volatile InetSocketAddress boundAddress;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Zone> zones = new ArrayList<>();
+            for (Path file : zoneFiles) {
+                switch (MasterFileParser.parse(file)) {
+                    case ZoneParseResult.Parsed parsed -> zones.add(parsed.zone());
+                    case ZoneParseResult.Failed failed -> throw new ParameterException(spec.commandLine(),
+                            file + ":" + failed.line() + ": " + failed.message());
+                }
+            }
+            try (ZoneServer server = ZoneServer.start(listen, zones)) {
+                boundAddress = server.address();
+                out.println("smtplab dns serve: " + zones.size() + " zone(s) on " + server.address() + " (UDP and TCP; Ctrl-C stops)");
+                out.flush();
+                Thread hook = new Thread(() -> {
+                    stop.countDown();
+                    server.close();
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stop.await();
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException exiting) {
+                        // Ctrl-C: the hook is running
+                    }
+                }
+            }
+            return Main.OK;
+        }
+    }
+}
