@@ -48,7 +48,7 @@ public final class LineReader {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
-    private final int maxLineLength;
+    private int maxLineLength;
     private final boolean acceptBareLf;
 
     /** The bytes of the unfinished line (never its LF); {@code buffered} of them are in use. */
@@ -119,6 +119,29 @@ public final class LineReader {
             append(in, window); // the whole of `in`: a partial line, still within the limit
         }
         return NeedMore.INSTANCE;
+    }
+
+    /**
+     * Changes the limit for the line in progress and the ones after it: the server allows longer lines
+     * during an AUTH exchange (RFC 4954 §4: 12288 octets) than for commands. A line already longer than
+     * the new limit is treated as over-long; a buffer grown for a longer limit shrinks back, so an idle
+     * connection keeps little memory.
+     *
+     * @param newMaxLineLength the longest line accepted from now on, counting its line ending; at least 2
+     */
+    public void setMaxLineLength(int newMaxLineLength) {
+        if (newMaxLineLength < MIN_LINE_LENGTH) {
+            throw new IllegalArgumentException("maxLineLength must leave room for CRLF (>= 2): " + newMaxLineLength);
+        }
+        maxLineLength = newMaxLineLength;
+        if (!discarding && buffered >= maxLineLength) {
+            discarding = true;
+            discardedLength = buffered;
+            buffered = 0;
+        }
+        if (buffer.length > maxLineLength - 1) {
+            buffer = Arrays.copyOf(buffer, Math.max(Math.min(INITIAL_BUFFER, maxLineLength - 1), buffered));
+        }
     }
 
     /**

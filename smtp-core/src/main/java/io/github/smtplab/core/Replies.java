@@ -46,8 +46,11 @@ public final class Replies {
     // 5yz — permanent negative
     /** 500 Syntax error, command unrecognized (§4.2.2). */
     public static final Reply COMMAND_UNRECOGNIZED = Reply.of(500, "5.5.1", "Syntax error, command unrecognized");
-    /** 500 Line too long (§4.5.3.1.4: 512 octets for a command line; RFC 3463 X.5.2 "syntax error"). */
-    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 §4.5.3.1.4: 512 octets)");
+    /**
+     * 500 Line too long (§4.5.3.1.4: 512 octets for a command line, more with some extensions;
+     * RFC 3463 X.5.2 "syntax error" — X.5.6 is AUTH's own "line too long", RFC 4954).
+     */
+    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 §4.5.3.1.4)");
     /** 500 A command line ended with a bare LF (§2.3.8: lines end with CRLF only). */
     public static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Syntax error, command line must end with CRLF (RFC 5321 §2.3.8)");
     /** 501 Syntax error in parameters or arguments. */

@@ -70,6 +70,29 @@ public record ServerConfig(String hostname, Set<SmtpExtension> extensions, long 
         return new ServerConfig(hostname, extensions, maxMessageSize, maxRecipients, maxErrors, policy, newServerExtensions);
     }
 
+    /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets, CRLF included, unless extensions add to it. */
+    public static final int BASE_COMMAND_LINE = 512;
+    /** RFC 1870 §3 (5): SIZE adds 26 characters to MAIL FROM. */
+    public static final int SIZE_EXTRA = 26;
+    /** RFC 6531 §3.4 (5): SMTPUTF8 adds 10 to MAIL. */
+    public static final int SMTPUTF8_EXTRA = 10;
+    /** RFC 3461 §4.1, §4.2: " NOTIFY=SUCCESS,FAILURE,DELAY" (29) and " ORCPT=" (7) with up to 500 characters. */
+    public static final int DSN_EXTRA = 536;
+    /** RFC 4954 §3 (5): the AUTH= parameter adds 500 characters to MAIL FROM. */
+    public static final int AUTH_PARAMETER_EXTRA = 500;
+    /** RFC 4954 §4: lines of an AUTH exchange may be far longer than commands; 12288 octets suffice. */
+    public static final int MAX_AUTH_LINE = 12288;
+
+    /** The longest command line this configuration accepts: 512 plus what the offered extensions add. */
+    public int maxCommandLine() {
+        int max = BASE_COMMAND_LINE;
+        max += offers(SmtpExtension.SIZE) ? SIZE_EXTRA : 0;
+        max += offers(SmtpExtension.SMTPUTF8) ? SMTPUTF8_EXTRA : 0;
+        max += offers(SmtpExtension.DSN) ? DSN_EXTRA : 0;
+        max += serverExtensions.stream().anyMatch(e -> e.mailParameters().contains("AUTH")) ? AUTH_PARAMETER_EXTRA : 0;
+        return max;
+    }
+
     /** True when the built-in extension is enabled. */
     public boolean offers(SmtpExtension extension) {
         return extensions.contains(extension);

@@ -158,7 +158,7 @@ public final class ServerSession implements SessionView {
         this.transcript = Objects.requireNonNull(transcript, "transcript");
         this.clientAddress = clientAddress;
         this.parser = new CommandParser(config.policy());
-        this.lines = new LineReader(LineReader.MAX_COMMAND_LINE, config.policy().bareLfInCommands());
+        this.lines = new LineReader(config.maxCommandLine(), config.policy().bareLfInCommands());
         this.decoder = new DataDecoder(config.policy().maxDataLineLength());
     }
 
@@ -242,7 +242,7 @@ public final class ServerSession implements SessionView {
         extended = false;
         authenticatedAs = null;
         resetTransaction();
-        lines = new LineReader(LineReader.MAX_COMMAND_LINE, config.policy().bareLfInCommands());
+        lines = new LineReader(config.maxCommandLine(), config.policy().bareLfInCommands());
         if (state != State.CLOSED) {
             state = State.CONNECTED;
             action = Action.CONTINUE;
@@ -301,10 +301,12 @@ public final class ServerSession implements SessionView {
             }
             case LineReader.TooLong tooLong -> {
                 transcript.clientLine("<line of " + tooLong.length() + " octets, over the limit>");
+                endExchange();   // RFC 4954 §4: a line over the AUTH buffer fails the AUTH command with 500
                 error(Replies.LINE_TOO_LONG);
             }
             case LineReader.BareLf bareLf -> {
                 transcript.clientLine(new String(bareLf.bytes(), StandardCharsets.UTF_8));
+                endExchange();
                 error(Replies.BARE_LF_IN_COMMAND);
             }
             case LineReader.Line line -> {
@@ -315,6 +317,9 @@ public final class ServerSession implements SessionView {
                     exchange = null;
                     state = restingState();
                     apply(handler.onLine(text, this));
+                    if (state != State.EXCHANGE) {
+                        lines.setMaxLineLength(config.maxCommandLine());
+                    }
                 } else {
                     Command command = parser.parse(line.bytes());
                     transcript.clientLine(command.format());
@@ -323,6 +328,15 @@ public final class ServerSession implements SessionView {
             }
         }
         return true;
+    }
+
+    /** Abandons an extension's exchange (AUTH) after a broken line; back to command lines. */
+    private void endExchange() {
+        if (state == State.EXCHANGE) {
+            exchange = null;
+            state = restingState();
+            lines.setMaxLineLength(config.maxCommandLine());
+        }
     }
 
     /** One command, in the current state: §4.1.4 ordering, §4.3.2 replies. */
@@ -757,6 +771,7 @@ public final class ServerSession implements SessionView {
             case ExtensionReply.Challenge challenge -> {
                 exchange = challenge.next();
                 state = State.EXCHANGE;
+                lines.setMaxLineLength(ServerConfig.MAX_AUTH_LINE);   // RFC 4954 §4
                 reply(challenge.reply());
             }
             case ExtensionReply.StartTls startTls -> {

@@ -96,4 +96,33 @@ class EngineRegressionTest {
         assertThat(calls).containsExactly(1, 0);
         assertThat(s.state()).isEqualTo(ServerSession.State.READY);
     }
+
+    /**
+     * §4.5.3.1.4 sets 512 octets for a command line; RFC 1870, 6531, 3461 and 4954 each lengthen MAIL/RCPT,
+     * and RFC 4954 §4 asks for 12288-octet lines inside an AUTH exchange.
+     */
+    @Test
+    void lineLimitsFollowTheOfferedExtensions() {
+        assertThat(ServerConfig.defaults("mx").withExtensions(java.util.Set.of()).maxCommandLine()).isEqualTo(512);
+        assertThat(ServerConfig.defaults("mx").maxCommandLine()).isEqualTo(512 + 26 + 10 + 536);
+
+        ServerSession bare = new ServerSession(ServerConfig.defaults("mx.exemple.com").withExtensions(java.util.Set.of()));
+        bare.start();
+        assertThat(codes(bare.receive(wire("NOOP " + "x".repeat(600) + "\r\n")))).containsExactly(500);
+
+        ServerSession dsn = new ServerSession(ServerConfig.defaults("mx.exemple.com"));
+        dsn.start();
+        String orcpt = "rfc822;" + "a".repeat(480) + "@exemple.com";
+        assertThat(codes(dsn.receive(wire("EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<x@y.example> NOTIFY=SUCCESS,FAILURE,DELAY ORCPT="
+                + orcpt + "\r\n")))).containsExactly(250, 250, 250);
+
+        ServerSession auth = new ServerSession(ServerConfig.defaults("mx.exemple.com")
+                .withServerExtensions(java.util.List.of(new ServerExtensionTest.FakeAuth())));
+        auth.start();
+        auth.receive(wire("EHLO c.example\r\n"));
+        assertThat(codes(auth.receive(wire("AUTH TEST\r\n" + "A".repeat(10_000) + "\r\n")))).containsExactly(334, 535);
+        assertThat(codes(auth.receive(wire("AUTH TEST\r\n" + "A".repeat(13_000) + "\r\n")))).containsExactly(334, 500);
+        // back to command lines: the limit is the command one again
+        assertThat(codes(auth.receive(wire("NOOP " + "x".repeat(2000) + "\r\nNOOP\r\n")))).containsExactly(500, 250);
+    }
 }

@@ -191,7 +191,7 @@ class ServerSessionTranscriptTest {
 
     @Test
     void anOverlongCommandLineIsRefusedAndTheSessionGoesOn() {
-        String longLine = "NOOP " + "x".repeat(600);
+        String longLine = "NOOP " + "x".repeat(2000);
         ServerSession s = session();
         s.start();
         assertThat(codes(s.receive(wire(longLine + "\r\nNOOP\r\n")))).containsExactly(500, 250);
