@@ -1,5 +1,8 @@
 package io.github.smtplab.core;
 
+import static io.github.smtplab.core.internal.LineEndings.indexOfCrOrLf;
+import static io.github.smtplab.core.internal.LineEndings.isCrOrLf;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -243,24 +246,4 @@ public final class DotStuffer {
         return b != DOT && !isCrOrLf(b);
     }
 
-    /**
-     * Index of the first CR or LF in {@code src[from..to)}, or {@code to}. A plain counted loop, which the
-     * JIT compiles to tight machine code; this is where nearly all the time goes.
-     */
-    private static int indexOfCrOrLf(byte[] src, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (isCrOrLf(src[k])) {
-                return k;
-            }
-        }
-        return to;
-    }
-
-    /**
-     * CR and LF are the only bytes that end a run of content. Both are below 14, so the first test alone
-     * rejects almost every byte of text (8-bit bytes are negative in Java and fail the second test).
-     */
-    private static boolean isCrOrLf(byte b) {
-        return b <= CR && (b == CR || b == LF);
-    }
 }
