@@ -4,22 +4,21 @@ import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ReversePath;
 import io.github.smtplab.core.SmtpClient;
+import io.github.smtplab.core.SmtpExtension;
 import io.github.smtplab.core.TransactionResult;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.mime.ComposedMessage;
-import io.github.smtplab.mime.Message;
-import io.github.smtplab.mime.MessageBuilder;
+import io.github.smtplab.mime.EightBitDowngrade;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab send}: composes (or reads) a message and sends it to one server. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Sends one message to an SMTP server and prints each recipient's outcome.",
+        description = {"Composes a message (the same flags as compose) or reads one (--message-file),",
+            "sends it to one SMTP server and prints each recipient's outcome.",
             "Exit 0 only when every recipient was accepted."})
 final class SendCommand implements Callable<Integer> {
 
@@ -37,34 +37,11 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--server", defaultValue = "127.0.0.1:2525", converter = HostPort.class, description = "HOST:PORT (default: ${DEFAULT-VALUE}).")
     InetSocketAddress server;
 
-    @Option(names = "--from", required = true, description = "The sender, e.g. alice@monentreprise.fr or 'Alice <alice@monentreprise.fr>'.")
-    String from;
+    @Mixin
+    MessageOptions message;
 
-    @Option(names = "--to", description = "A recipient shown in To:; repeat for several.")
-    List<String> to = new ArrayList<>();
-
-    @Option(names = "--cc", description = "A recipient shown in Cc:.")
-    List<String> cc = new ArrayList<>();
-
-    @Option(names = "--bcc", description = "A recipient in the envelope only, never in the header (RFC 5322 §3.6.3).")
-    List<String> bcc = new ArrayList<>();
-
-    @Option(names = "--subject", defaultValue = "", description = "The Subject: (non-ASCII is encoded per RFC 2047).")
-    String subject;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Body body;
-
-    static final class Body {
-        @Option(names = "--text", description = "The text of the message.")
-        String text;
-
-        @Option(names = "--body-file", description = "A file with the text of the message (UTF-8).")
-        Path bodyFile;
-
-        @Option(names = "--message-file", description = "A ready RFC 5322 message, sent unchanged; --to/--cc/--bcc give the envelope.")
-        Path messageFile;
-    }
+    @Option(names = "--message-file", description = "A ready RFC 5322 message, sent unchanged; --to/--cc/--bcc give the envelope.")
+    Path messageFile;
 
     @Option(names = "--helo", defaultValue = "localhost", description = "The name sent in EHLO (default: ${DEFAULT-VALUE}).")
     String helo;
@@ -78,39 +55,41 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+        if (!message.hasRecipients()) {
             throw new ParameterException(spec.commandLine(), "give at least one recipient with --to, --cc or --bcc");
         }
-        ReversePath sender;
-        List<ForwardPath> recipients = new ArrayList<>();
-        byte[] message;
-        if (body.messageFile != null) {
-            message = Files.readAllBytes(body.messageFile);
-            sender = envelopeAddress(from);
-            for (String r : concat(to, cc, bcc)) {
-                recipients.add(envelopeAddress(r));
-            }
-        } else {
-            MessageBuilder builder = Message.builder().from(from).subject(subject)
-                    .text(body.text != null ? body.text : Files.readString(body.bodyFile, StandardCharsets.UTF_8));
-            to.forEach(builder::to);
-            cc.forEach(builder::cc);
-            bcc.forEach(builder::bcc);
-            ComposedMessage composed = builder.build();
-            message = composed.bytes();
-            sender = envelopeAddress(composed.envelope().sender().address());
-            for (var m : composed.envelope().recipients()) {
-                recipients.add(envelopeAddress(m.address()));
-            }
+        if ((messageFile == null) == !message.hasBody()) {
+            throw new ParameterException(spec.commandLine(), "give either a body (--text, --body-file, --html) or --message-file");
         }
         TranscriptListener listener = transcript ? new ConsoleTranscript(out, "") : TranscriptListener.NONE;
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
-        TransactionResult result;
         try (SmtpClient client = SmtpClient.connect(server, options)) {
-            result = client.send(sender, recipients, message);
+            boolean eightBitOk = client.capabilities().offers(SmtpExtension.EIGHT_BIT_MIME);
+            ReversePath sender;
+            List<ForwardPath> recipients = new ArrayList<>();
+            byte[] bytes;
+            if (messageFile != null) {
+                bytes = Files.readAllBytes(messageFile);
+                if (!eightBitOk && EightBitDowngrade.needsDowngrade(bytes)) {
+                    // RFC 6152 §3: without 8BITMIME the message must be 7-bit: re-encode its 8bit parts
+                    bytes = EightBitDowngrade.toSevenBit(bytes);
+                    listener.event("the server lacks 8BITMIME: 8bit parts re-encoded as quoted-printable/base64");
+                }
+                sender = envelopeAddress(message.from);
+                for (String r : concat(message.to, message.cc, message.bcc)) {
+                    recipients.add(envelopeAddress(r));
+                }
+            } else {
+                ComposedMessage composed = message.build(eightBitOk);
+                bytes = composed.bytes();
+                sender = envelopeAddress(composed.envelope().sender().address());
+                for (var m : composed.envelope().recipients()) {
+                    recipients.add(envelopeAddress(m.address()));
+                }
+            }
+            return report(client.send(sender, recipients, bytes), out);
         }
-        return report(result, out);
     }
 
     /** One line per recipient, then the message's fate. */
