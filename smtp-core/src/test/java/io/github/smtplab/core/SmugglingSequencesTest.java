@@ -38,7 +38,7 @@ class SmugglingSequencesTest {
     record Sequence(String id, byte[] bytes) {}
 
     /** Parses the "id | escaped | hex | probed by | notes" rows, skipping comments. */
-    private static List<Sequence> readSequences() throws IOException {
+    static List<Sequence> readSequences() throws IOException {
         List<Sequence> sequences = new ArrayList<>();
         for (String line : Files.readAllLines(SharedData.path(SEQUENCES), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -55,7 +55,7 @@ class SmugglingSequencesTest {
      * The SEC inbound framing described in the file: headers, a body line, the sequence, then smuggled
      * commands and a second message, then the one real terminator.
      */
-    private static byte[] secInbound(Sequence sequence) {
+    static byte[] secInbound(Sequence sequence) {
         return concat(
                 bytes("From: <sender@example.com>\r\nTo: <victim@example.net>\r\nSubject: smuggling probe\r\n\r\n"),
                 bytes("TESTING " + sequence.id() + " as \"fake\" end-of-data sequence!\r\n"),
