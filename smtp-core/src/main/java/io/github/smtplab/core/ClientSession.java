@@ -50,6 +50,8 @@ public final class ClientSession {
         STARTING_TLS,
         /** Ready for a transaction. */
         READY,
+        /** AUTH sent; the exchange goes on until 235 or a failure (RFC 4954 §4). */
+        AUTHENTICATING,
         /** MAIL, RCPT, DATA sent; waiting for their replies. */
         TRANSACTION,
         /** The shell is sending the content. */
@@ -94,6 +96,12 @@ public final class ClientSession {
          */
         record TlsUnavailable(String reason) implements Event {}
 
+        /** AUTH succeeded (235): the server now knows who we are. */
+        record Authenticated(String mechanism) implements Event {}
+
+        /** AUTH failed: 535 bad credentials, 534/538 mechanism too weak or needs TLS, 454 try later... */
+        record AuthFailed(Reply reply) implements Event {}
+
         /** The session is over: after QUIT, or because the server closed it (421). */
         record Closed(Optional<Reply> reply) implements Event {}
     }
@@ -105,8 +113,10 @@ public final class ClientSession {
      * @param content  whether to send message content after them
      * @param events   what happened
      * @param startTls after writing the commands, start the TLS handshake and call {@link #tlsStarted()}
+     * @param exchangeLine a line of an AUTH exchange to write (after the commands), not itself a command
      */
-    public record Output(List<Command> commands, ContentAction content, List<Event> events, boolean startTls) {
+    public record Output(List<Command> commands, ContentAction content, List<Event> events, boolean startTls,
+                         Optional<String> exchangeLine) {
         public Output {
             commands = List.copyOf(commands);
             events = List.copyOf(events);
@@ -114,7 +124,7 @@ public final class ClientSession {
     }
 
     /** What each reply in flight answers. */
-    private enum Expect { GREETING, EHLO, HELO, STARTTLS, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
+    private enum Expect { GREETING, EHLO, HELO, STARTTLS, AUTH, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
 
     private final String clientDomain;
     private final TranscriptListener transcript;
@@ -136,6 +146,8 @@ public final class ClientSession {
     private final List<Event> events = new ArrayList<>();
     private ContentAction content = ContentAction.NONE;
     private boolean startTls;
+    private String exchangeLine;
+    private AuthClient authClient;
 
     // TLS (RFC 3207)
     private final ClientTlsPolicy tlsPolicy;
@@ -251,6 +263,20 @@ public final class ClientSession {
         return flush();
     }
 
+    /**
+     * Authenticates with one SASL mechanism (RFC 4954 §4); only when {@link State#READY}. The result
+     * comes as an {@link Event.Authenticated} or {@link Event.AuthFailed} event.
+     */
+    public Output authenticate(AuthClient mechanism) {
+        if (state != State.READY) {
+            throw new IllegalStateException("AUTH is sent when the session is READY, not " + state);
+        }
+        authClient = Objects.requireNonNull(mechanism, "mechanism");
+        state = State.AUTHENTICATING;
+        send(new Command.Auth(mechanism.mechanism(), mechanism.initialResponse()), Expect.AUTH);
+        return flush();
+    }
+
     /** The shell finished sending the content (or the lone dot) after a {@link ContentAction}. */
     public Output contentSent() {
         if (state != State.CONTENT) {
@@ -297,6 +323,7 @@ public final class ClientSession {
             case EHLO -> ehlo(reply);
             case HELO -> helo(reply);
             case STARTTLS -> startTlsReply(reply);
+            case AUTH -> authReply(reply);
             case MAIL -> mail(reply);
             case RCPT -> rcpt(reply);
             case DATA -> data(reply);
@@ -348,6 +375,24 @@ public final class ClientSession {
         } else {
             ready();   // opportunistic: carry on in plain text, and say so through the transcript
             transcript.event("STARTTLS refused, continuing without TLS: " + reply);
+        }
+    }
+
+    /** RFC 4954 §4: 334 carries a challenge, 235 ends in success, anything else in failure. */
+    private void authReply(Reply reply) {
+        if (reply.code() == 334) {
+            String response = authClient.respond(reply.lines().getFirst());
+            transcript.clientLine(response);
+            exchangeLine = response;
+            inFlight.add(Expect.AUTH);
+        } else if (reply.code() == 235) {
+            events.add(new Event.Authenticated(authClient.mechanism()));
+            authClient = null;
+            state = State.READY;
+        } else {
+            events.add(new Event.AuthFailed(reply));
+            authClient = null;
+            state = State.READY;
         }
     }
 
@@ -481,11 +526,12 @@ public final class ClientSession {
     }
 
     private Output flush() {
-        Output output = new Output(commands, content, events, startTls);
+        Output output = new Output(commands, content, events, startTls, Optional.ofNullable(exchangeLine));
         commands.clear();
         events.clear();
         content = ContentAction.NONE;
         startTls = false;
+        exchangeLine = null;
         return output;
     }
 }

@@ -42,9 +42,10 @@ public final class SmtpClient implements AutoCloseable {
      * @param transcript     sees every line of the dialogue
      * @param tlsPolicy      when to use TLS
      * @param tls            the TLS implementation (smtp-tls); needed unless the policy is NONE
+     * @param authentication how to authenticate after EHLO (smtp-auth), or null for no AUTH
      */
     public record Options(String clientDomain, Duration connectTimeout, Duration commandTimeout, Duration dataEndTimeout,
-                          TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls) {
+                          TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls, ClientAuthentication authentication) {
 
         public Options {
             Objects.requireNonNull(tlsPolicy, "tlsPolicy");
@@ -55,19 +56,23 @@ public final class SmtpClient implements AutoCloseable {
 
         public static Options defaults(String clientDomain) {
             return new Options(clientDomain, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), TranscriptListener.NONE,
-                    ClientTlsPolicy.NONE, null);
+                    ClientTlsPolicy.NONE, null, null);
         }
 
         public Options withTranscript(TranscriptListener newTranscript) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript, tlsPolicy, tls);
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript, tlsPolicy, tls, authentication);
         }
 
         public Options withTimeouts(Duration connect, Duration command, Duration dataEnd) {
-            return new Options(clientDomain, connect, command, dataEnd, transcript, tlsPolicy, tls);
+            return new Options(clientDomain, connect, command, dataEnd, transcript, tlsPolicy, tls, authentication);
         }
 
         public Options withTls(ClientTlsPolicy policy, ClientTls implementation) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, policy, implementation);
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, policy, implementation, authentication);
+        }
+
+        public Options withAuthentication(ClientAuthentication newAuthentication) {
+            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, tlsPolicy, tls, newAuthentication);
         }
     }
 
@@ -141,10 +146,29 @@ public final class SmtpClient implements AutoCloseable {
                     default -> { }
                 }
             }
+            if (options.authentication() != null) {
+                client.authenticate(options.authentication());
+            }
             return client;
         } catch (IOException | SmtpProtocolException | RuntimeException e) {
             SmtpServer.closeQuietly(socket);
             throw e;
+        }
+    }
+
+    /** RFC 4954: picks a mechanism from what the server offers now, runs the exchange, fails loudly. */
+    private void authenticate(ClientAuthentication authentication) throws IOException, SmtpProtocolException {
+        AuthClient mechanism = authentication.choose(capabilities().authMechanisms(), session.tlsActive())
+                .orElseThrow(() -> new SmtpProtocolException("no acceptable AUTH mechanism among " + capabilities().authMechanisms()
+                        + (session.tlsActive() ? "" : " outside TLS")));
+        List<ClientSession.Event> events = new ArrayList<>();
+        handle(session.authenticate(mechanism), events);
+        events = until(events, e -> e.stream().anyMatch(ev -> ev instanceof ClientSession.Event.Authenticated
+                || ev instanceof ClientSession.Event.AuthFailed));
+        for (ClientSession.Event event : events) {
+            if (event instanceof ClientSession.Event.AuthFailed failed) {
+                throw new SmtpReplyException("authentication with " + mechanism.mechanism() + " failed", failed.reply());
+            }
         }
     }
 
@@ -253,9 +277,10 @@ public final class SmtpClient implements AutoCloseable {
     /** Writes the commands of one engine output (one write: a pipelined group), and the content if asked. */
     private void handle(ClientSession.Output output, List<ClientSession.Event> events) throws IOException {
         events.addAll(output.events());
-        if (!output.commands().isEmpty()) {
+        if (!output.commands().isEmpty() || output.exchangeLine().isPresent()) {
             StringBuilder group = new StringBuilder();
             output.commands().forEach(c -> group.append(c.format()).append("\r\n"));
+            output.exchangeLine().ifPresent(line -> group.append(line).append("\r\n"));
             out.write(group.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
         }

@@ -159,4 +159,35 @@ class ClientSessionTest {
         assertThat(c.state()).isEqualTo(ClientSession.State.READY);
         return c;
     }
+
+    /** RFC 4954 §4: AUTH, 334 challenges answered line by line, 235 (or a failure) ends the exchange. */
+    @Test
+    void authExchangeThroughTheEngines() throws SmtpProtocolException {
+        AuthClient open = new AuthClient() {
+            @Override
+            public String mechanism() {
+                return "TEST";
+            }
+
+            @Override
+            public java.util.Optional<String> initialResponse() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public String respond(String challenge) {
+                assertThat(challenge).isEqualTo("c2F5IG9wZW4=");
+                return "b3Blbg==";
+            }
+        };
+        EnginePump pump = new EnginePump(new ServerSession(ServerConfig.defaults("mx.exemple.com")
+                .withServerExtensions(List.of(new ServerExtensionTest.FakeAuth()))), new ClientSession("c.example"), 5);
+        pump.run();
+        assertThat(pump.client.capabilities().orElseThrow().authMechanisms()).containsExactly("TEST");
+        pump.handle(pump.client.authenticate(open));
+        pump.run();
+        assertThat(pump.events).anySatisfy(e -> assertThat(e).isEqualTo(new ClientSession.Event.Authenticated("TEST")));
+        assertThat(pump.server.authenticatedAs()).contains("alice");
+        assertThat(pump.client.state()).isEqualTo(ClientSession.State.READY);
+    }
 }

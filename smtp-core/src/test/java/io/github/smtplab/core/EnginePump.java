@@ -58,6 +58,7 @@ final class EnginePump {
         for (Command c : out.commands()) {
             toServer.writeBytes((c.format() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
+        out.exchangeLine().ifPresent(line -> toServer.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
         switch (out.content()) {
             case NONE -> { }
             case MESSAGE -> {
