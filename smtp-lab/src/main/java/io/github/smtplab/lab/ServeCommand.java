@@ -8,7 +8,16 @@ import io.github.smtplab.core.Role;
 import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import io.github.smtplab.lab.queue.QueueRunner;
+import io.github.smtplab.lab.queue.QueueWorker;
+import io.github.smtplab.lab.queue.Spool;
+import io.github.smtplab.lab.queue.SpoolDelivery;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -39,7 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  submission  port 587 semantics (RFC 6409): also accepts mail to other",
             "              domains, for relaying. Until AUTH exists (smtp-auth),",
             "              only clients on the loopback interface may relay;",
-            "              their mail waits in MAILDIR/.outbound/ for the queue.",
+            "              their mail goes to the queue (MAILDIR/.queue/), which",
+            "              delivers it through the domains' MX (see --dns, --relay-port).",
             ""})
 final class ServeCommand implements Callable<Integer> {
 
@@ -71,6 +81,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
 
+    @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
+    String dns;
+
+    @Option(names = "--relay-port", defaultValue = "25", description = "The SMTP port of the MX hosts the queue delivers to (default: ${DEFAULT-VALUE}).")
+    int relayPort;
+
     /** Set by tests: stops the server instead of Ctrl-C. */
     CountDownLatch stop = new CountDownLatch(1);
     /** Set once listening, for tests. */
@@ -82,9 +98,18 @@ final class ServeCommand implements Callable<Integer> {
         String host = hostname != null ? hostname : (role == Role.MX ? "mx." : "smtp.") + domains.getFirst();
         Path root = maildir.toAbsolutePath().normalize();
         MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
-        Optional<MailDelivery> relay = role == Role.SUBMISSION
-                ? Optional.of(announced(new MaildirDelivery(root.resolve(".outbound"), host), out, "queued for relay in " + root.resolve(".outbound")))
-                : Optional.empty();
+        Optional<MailDelivery> relay = Optional.empty();
+        QueueWorker worker = null;
+        if (role == Role.SUBMISSION) {
+            Spool spool = new Spool(root.resolve(".queue"));
+            ResolverConfig dnsConfig = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            QueueRunner runner = new QueueRunner(spool, new StubResolver(dnsConfig), new QueueRunner.Settings(host, relayPort,
+                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5), SmtpClient.Options.defaults(host)),
+                    Clock.systemUTC(), new SecureRandom());
+            worker = QueueWorker.start(runner, Duration.ofSeconds(30));
+            relay = Optional.of(announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
+                    "queued for relay in " + root.resolve(".queue")));
+        }
         RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, RoleHooks::fromLoopback);
         AtomicInteger connections = new AtomicInteger();
         SmtpServer.Builder builder = SmtpServer.builder(ServerConfig.defaults(host).withMaxMessageSize(maxSize))
@@ -96,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             builder.transcripts(client -> TranscriptListener.NONE);
         }
-        try (SmtpServer server = builder.start()) {
+        try (QueueWorker queue = worker; SmtpServer server = builder.start()) {
             boundAddress = server.address();
             out.printf("smtplab serve: %s %s for %s on %s%n", role.name().toLowerCase(), host,
                     String.join(", ", domains), server.address());

@@ -1,0 +1,87 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.core.SmtpClient;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import io.github.smtplab.lab.queue.QueueEntry;
+import io.github.smtplab.lab.queue.QueueRunner;
+import io.github.smtplab.lab.queue.Spool;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./smtplab queue list|flush}: look into the outbound spool, or try every message now. */
+@Command(name = "queue", mixinStandardHelpOptions = true, description = "The outbound queue (spool) of relayed mail.",
+        subcommands = {QueueCommand.ListEntries.class, QueueCommand.Flush.class})
+final class QueueCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** One line per waiting message: id, age, attempts, next try, sender, recipients and their last error. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the messages waiting in the spool.")
+    static final class ListEntries implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--spool", required = true, description = "The spool directory.")
+        Path spool;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var entries = new Spool(spool).entries();
+            for (QueueEntry e : entries) {
+                out.printf("%s  attempts=%d  next=%s  from %s%n", e.id(), e.attempts(), e.nextAttempt(), e.sender().toPathString());
+                e.recipients().forEach(r -> out.printf("    to %s%s%n", r.toPathString(),
+                        e.lastErrors().containsKey(r.toPathString()) ? "  (" + e.lastErrors().get(r.toPathString()) + ")" : ""));
+            }
+            out.println(entries.size() + " message(s) waiting");
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** Tries every message now, whatever its next attempt says. */
+    @Command(name = "flush", mixinStandardHelpOptions = true, description = "Tries to deliver every waiting message now.")
+    static final class Flush implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--spool", required = true, description = "The spool directory.")
+        Path spool;
+
+        @Option(names = "--dns", description = "HOST:PORT of the DNS server for MX lookups (default: /etc/resolv.conf).")
+        String dns;
+
+        @Option(names = "--port", defaultValue = "25", description = "The SMTP port of the mail hosts (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--hostname", defaultValue = "localhost", description = "This MTA's name, for EHLO and bounces.")
+        String hostname;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            QueueRunner.Settings settings = new QueueRunner.Settings(hostname, port, Duration.ofMinutes(5), Duration.ofHours(4),
+                    Duration.ofDays(5), SmtpClient.Options.defaults(hostname));
+            QueueRunner.Report report = new QueueRunner(new Spool(spool), new StubResolver(config), settings, Clock.systemUTC(), new SecureRandom()).flush();
+            out.printf("delivered %d, deferred %d, bounced %d%n", report.delivered(), report.deferred(), report.bounced());
+            out.flush();
+            return report.deferred() == 0 ? Main.OK : Main.REFUSED;
+        }
+    }
+}
