@@ -42,6 +42,8 @@ public final class MaildirDelivery implements MailDelivery {
 
     private final Path root;
     private final String hostname;
+    /** Mailboxes whose tmp/, new/ and cur/ exist already: no mkdir per message. */
+    private final Set<Path> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String uniqueHost;
 
     public MaildirDelivery(Path root, String hostname) {
@@ -71,8 +73,11 @@ public final class MaildirDelivery implements MailDelivery {
             mailboxes.add(mailboxOf(r.path()));
         }
         for (Path mailbox : mailboxes) {
-            for (String sub : List.of("tmp", "new", "cur")) {
-                Files.createDirectories(mailbox.resolve(sub));
+            if (!created.contains(mailbox)) {
+                for (String sub : List.of("tmp", "new", "cur")) {
+                    Files.createDirectories(mailbox.resolve(sub));
+                }
+                created.add(mailbox);
             }
         }
         String stamp = uniqueStamp();

@@ -81,6 +81,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
 
+    @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "50", description = "Connections at once from one address (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
+
     @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
     String dns;
 
@@ -115,7 +121,9 @@ final class ServeCommand implements Callable<Integer> {
         SmtpServer.Builder builder = SmtpServer.builder(ServerConfig.defaults(host).withMaxMessageSize(maxSize))
                 .listen(listen)
                 .hooks(hooks)
-                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .maxConnections(maxConnections)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress);
         if (transcript) {
             builder.transcripts(client -> new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + "] "));
         } else {
