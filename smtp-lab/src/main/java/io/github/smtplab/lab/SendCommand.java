@@ -1,5 +1,6 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ReversePath;
@@ -8,6 +9,7 @@ import io.github.smtplab.core.SmtpExtension;
 import io.github.smtplab.core.TransactionResult;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.mime.ComposedMessage;
+import io.github.smtplab.tls.JsseClientTls;
 import io.github.smtplab.mime.EightBitDowngrade;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -52,6 +54,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
 
+    @Option(names = "--tls", defaultValue = "none", paramLabel = "POLICY", description = {
+            "none; opportunistic (STARTTLS when offered, certificate not checked, RFC 7435);",
+            "required (STARTTLS or fail, certificate and host name verified, RFC 3207);",
+            "implicit (TLS from the first byte, RFC 8314: port 465). Default: ${DEFAULT-VALUE}."})
+    ClientTlsPolicy tlsPolicy;
+
+    @Option(names = "--trust", paramLabel = "PEM", description = "CA certificates to trust instead of the JDK's (e.g. the ca.pem of serve --dev-cert).")
+    Path trust;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +75,14 @@ final class SendCommand implements Callable<Integer> {
         TranscriptListener listener = transcript ? new ConsoleTranscript(out, "") : TranscriptListener.NONE;
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
+        if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
+            throw new ParameterException(spec.commandLine(), "--trust needs --tls opportunistic, required or implicit");
+        }
+        if (tlsPolicy != ClientTlsPolicy.NONE) {
+            options = options.withTls(tlsPolicy, trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust());
+        }
         try (SmtpClient client = SmtpClient.connect(server, options)) {
+            reportTls(client, out);
             boolean eightBitOk = client.capabilities().offers(SmtpExtension.EIGHT_BIT_MIME);
             ReversePath sender;
             List<ForwardPath> recipients = new ArrayList<>();
@@ -90,6 +108,20 @@ final class SendCommand implements Callable<Integer> {
             }
             return report(client.send(sender, recipients, bytes), out);
         }
+    }
+
+    /** Says what TLS gave (the transcript already does with --transcript), or that opportunistic TLS found none. */
+    private void reportTls(SmtpClient client, PrintWriter out) {
+        client.tls().ifPresentOrElse(info -> {
+            if (!transcript) {
+                out.println("TLS: " + info.protocol() + " " + info.cipherSuite() + info.peer().map(p -> ", peer " + p).orElse("")
+                        + (tlsPolicy.verifies() ? ", verified" : ", not verified"));
+            }
+        }, () -> {
+            if (tlsPolicy == ClientTlsPolicy.OPPORTUNISTIC) {
+                out.println("TLS: not used (the server did not offer STARTTLS, or refused it): the message goes in clear text");
+            }
+        });
     }
 
     /** One line per recipient, then the message's fate. */

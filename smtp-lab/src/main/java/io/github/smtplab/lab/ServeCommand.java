@@ -10,6 +10,13 @@ import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.tls.DevCertificates;
+import io.github.smtplab.tls.IssuedCertificates;
+import io.github.smtplab.tls.KeyAlgorithm;
+import io.github.smtplab.tls.PemKeyMaterial;
+import io.github.smtplab.tls.PemLoadResult;
+import io.github.smtplab.tls.ServerTls;
+import io.github.smtplab.tls.ServerTlsPolicy;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
 import io.github.smtplab.lab.queue.QueueRunner;
@@ -33,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,6 +58,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "              only clients on the loopback interface may relay;",
             "              their mail goes to the queue (MAILDIR/.queue/), which",
             "              delivers it through the domains' MX (see --dns, --relay-port).",
+            "TLS (smtp-tls): --tls-cert/--tls-key or --dev-cert offer STARTTLS (RFC 3207);",
+            "  submission (or --require-tls) refuses MAIL before it with 530 5.7.0, mx only",
+            "  offers it; --implicit-tls-listen adds a port 465-style listener (RFC 8314).",
             ""})
 final class ServeCommand implements Callable<Integer> {
 
@@ -93,15 +104,35 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--relay-port", defaultValue = "25", description = "The SMTP port of the MX hosts the queue delivers to (default: ${DEFAULT-VALUE}).")
     int relayPort;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "The certificate chain (PEM, leaf first) to offer STARTTLS with; needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert (PEM: PKCS#8, PKCS#1 RSA or SEC1 EC, not encrypted).")
+    Path tlsKey;
+
+    @Option(names = "--dev-cert", paramLabel = "DIR", description = "Make (or reuse) a development CA and server certificate in DIR for STARTTLS; clients trust DIR/ca.pem.")
+    Path devCert;
+
+    @Option(names = "--implicit-tls-listen", paramLabel = "HOST:PORT", converter = HostPort.class,
+            description = "Also listen with implicit TLS (RFC 8314 §3, port 465 semantics: TLS first, then the greeting).")
+    InetSocketAddress implicitTlsListen;
+
+    @Option(names = "--require-tls", description = "Refuse MAIL before STARTTLS (530 5.7.0, RFC 3207 §4) in the mx role too (always so in submission).")
+    boolean requireTls;
+
     /** Set by tests: stops the server instead of Ctrl-C. */
     CountDownLatch stop = new CountDownLatch(1);
     /** Set once listening, for tests. */
     volatile InetSocketAddress boundAddress;
+    /** Set once the implicit-TLS listener listens, for tests. */
+    volatile InetSocketAddress boundImplicitAddress;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         String host = hostname != null ? hostname : (role == Role.MX ? "mx." : "smtp.") + domains.getFirst();
+        ServerTls tls = serverTls(host, out);
+        ServerTlsPolicy tlsPolicy = requireTls || role == Role.SUBMISSION ? ServerTlsPolicy.REQUIRED : ServerTlsPolicy.OPTIONAL;
         Path root = maildir.toAbsolutePath().normalize();
         MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
         Optional<MailDelivery> relay = Optional.empty();
@@ -118,7 +149,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, RoleHooks::fromLoopback);
         AtomicInteger connections = new AtomicInteger();
-        SmtpServer.Builder builder = SmtpServer.builder(ServerConfig.defaults(host).withMaxMessageSize(maxSize))
+        ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize);
+        if (tls != null) {
+            config = config.withServerExtensions(List.of(tls.startTls(tlsPolicy)));   // RFC 3207
+        }
+        SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : SmtpServer.builder(config).listen(implicitTlsListen)
+                .hooks(hooks).idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).socketWrapper(tls.implicitTls());   // RFC 8314 §3
+        if (implicitBuilder != null) {
+            implicitBuilder.transcripts(client -> transcript
+                    ? new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + " implicit TLS] ") : TranscriptListener.NONE);
+        }
+        SmtpServer.Builder builder = SmtpServer.builder(config).tlsUpgrade(tls)
                 .listen(listen)
                 .hooks(hooks)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
@@ -129,11 +170,20 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             builder.transcripts(client -> TranscriptListener.NONE);
         }
-        try (QueueWorker queue = worker; SmtpServer server = builder.start()) {
+        try (QueueWorker queue = worker; SmtpServer server = builder.start();
+             SmtpServer implicitServer = implicitBuilder == null ? null : implicitBuilder.start()) {
             boundAddress = server.address();
             out.printf("smtplab serve: %s %s for %s on %s%n", role.name().toLowerCase(), host,
                     String.join(", ", domains), server.address());
             out.printf("mail for %s lands in %s/<address>/new/ (Ctrl-C stops)%n", String.join(", ", domains), root);
+            if (tls != null) {
+                out.printf("TLS: STARTTLS offered on %s, %s%n", server.address(), tlsPolicy == ServerTlsPolicy.REQUIRED
+                        ? "STARTTLS required before MAIL (530 5.7.0 otherwise)" : "optional");
+            }
+            if (implicitServer != null) {
+                out.printf("TLS: implicit TLS on %s (RFC 8314)%n", implicitServer.address());
+                boundImplicitAddress = implicitServer.address();
+            }
             out.flush();
             // Ctrl-C: the JVM waits for its shutdown hooks, so the graceful close happens inside the hook
             Thread hook = new Thread(() -> {
@@ -154,6 +204,31 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /** The TLS layer from --tls-cert/--tls-key or --dev-cert; null when neither is given. */
+    private ServerTls serverTls(String host, PrintWriter out) throws IOException {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null && devCert != null) {
+            throw new ParameterException(spec.commandLine(), "give either --tls-cert/--tls-key or --dev-cert, not both");
+        }
+        if (tlsCert == null && devCert == null) {
+            if (implicitTlsListen != null || requireTls) {
+                throw new ParameterException(spec.commandLine(), "--implicit-tls-listen and --require-tls need --tls-cert/--tls-key or --dev-cert");
+            }
+            return null;
+        }
+        if (devCert != null) {
+            IssuedCertificates issued = DevCertificates.ensure(devCert.toAbsolutePath().normalize(), List.of(host), KeyAlgorithm.EC_P256);
+            out.printf("TLS: development certificate for %s, localhost, 127.0.0.1, ::1; clients trust %s%n", host, issued.caPem().orElseThrow());
+            return ServerTls.of(issued.server());
+        }
+        return switch (PemKeyMaterial.load(tlsCert, tlsKey)) {
+            case PemLoadResult.Loaded loaded -> ServerTls.of(loaded.material());
+            case PemLoadResult.Invalid invalid -> throw new ParameterException(spec.commandLine(), "--tls-cert/--tls-key: " + invalid.reason());
+        };
     }
 
     /** Wraps a delivery so that each stored message prints one line. */
