@@ -356,6 +356,10 @@ public final class ClientSession {
             } else if (wantTls && tlsPolicy == ClientTlsPolicy.REQUIRED) {
                 tlsUnavailable(capabilities.serverDomain() + " does not offer STARTTLS");
             } else {
+                if (wantTls) {
+                    // RFC 7435: opportunistic security goes on in clear, and says so
+                    transcript.event("STARTTLS not offered by " + capabilities.serverDomain() + ", continuing without TLS");
+                }
                 ready();
             }
         } else if (reply.code() == 500 || reply.code() == 501 || reply.code() == 502 || reply.code() == 550) {

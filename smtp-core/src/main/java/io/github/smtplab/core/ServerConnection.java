@@ -38,6 +38,16 @@ final class ServerConnection {
     }
 
     void run() throws IOException {
+        try {
+            converse();
+        } finally {
+            // close what the session speaks on: for TLS this sends close_notify (RFC 8446 §6.1) before the
+            // socket underneath is closed
+            SmtpServer.closeQuietly(socket);
+        }
+    }
+
+    private void converse() throws IOException {
         if (implicitTls != null) {
             session.tlsStarted(implicitTls);   // RFC 8314 §3: TLS first, then the SMTP greeting
         }
