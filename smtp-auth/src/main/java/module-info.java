@@ -6,11 +6,13 @@ module io.github.smtplab.auth {
     requires transitive io.github.smtplab.core;
     requires io.github.smtplab.mime;
     requires transitive io.github.smtplab.dns;
+    requires org.bouncycastle.provider; // DKIM: PEM keys (PKCS#1)
+    requires org.bouncycastle.pkix;
 
     // Each package is exported once it holds its first class (an empty package cannot be exported):
-    // exports io.github.smtplab.auth.sasl;
-    // exports io.github.smtplab.auth.dkim;
-    // exports io.github.smtplab.auth.spf;
-    // exports io.github.smtplab.auth.dmarc;
-    // exports io.github.smtplab.auth.results;
+    exports io.github.smtplab.auth.sasl;
+    exports io.github.smtplab.auth.dkim;
+    exports io.github.smtplab.auth.spf;
+    exports io.github.smtplab.auth.dmarc;
+    exports io.github.smtplab.auth.results;
 }

@@ -1,0 +1,95 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.auth.dmarc.DkimInput;
+import io.github.smtplab.auth.dmarc.DmarcEvaluator;
+import io.github.smtplab.auth.dmarc.DmarcOutcome;
+import io.github.smtplab.auth.dmarc.SpfInput;
+import io.github.smtplab.dns.DnsResolver;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./smtplab dmarc check}: DMARC (RFC 9989) for an Author Domain and the SPF and DKIM results given. */
+@Command(name = "dmarc", mixinStandardHelpOptions = true, subcommands = DmarcCommand.Check.class,
+        description = "DMARC (RFC 9989): policy discovery by the DNS tree walk, alignment, result.")
+final class DmarcCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Main.USAGE;
+    }
+
+    /** One {@code --spf-result R --spf-domain D} pair. */
+    static final class SpfArgs {
+        @Option(names = "--spf-result", required = true, description = "The SPF result: pass, fail, softfail, neutral, none, temperror, permerror.")
+        String result;
+
+        @Option(names = "--spf-domain", required = true, description = "The domain SPF checked (MAIL FROM domain, or HELO).")
+        String domain;
+    }
+
+    /** One {@code --dkim-result R --dkim-domain D} pair; repeatable. */
+    static final class DkimArgs {
+        @Option(names = "--dkim-result", required = true, description = "A DKIM result: pass, fail, neutral, temperror, permerror.")
+        String result;
+
+        @Option(names = "--dkim-domain", required = true, description = "Its signing domain (d=).")
+        String domain;
+    }
+
+    /** {@code dmarc check --from-domain D [--spf-result R --spf-domain D] [--dkim-result R --dkim-domain D]... [--dns HOST:PORT]}. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Finds the DMARC Policy Record of the From domain by the DNS tree walk (RFC 9989 §4.10),",
+                "checks alignment of the SPF and DKIM passes given, and prints the result keyword, the disposition",
+                "the domain asks for, and the explanation. Exit 0 whatever the result; 2 for bad arguments."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from-domain", required = true, description = "The RFC5322.From domain (Author Domain).")
+        String fromDomain;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..1")
+        SpfArgs spf;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..*")
+        List<DkimArgs> dkim = new ArrayList<>();
+
+        @Option(names = "--dns", description = "HOST:PORT of the DNS server (default: the nameservers of /etc/resolv.conf).")
+        String dns;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            DnsResolver resolver = new StubResolver(config);
+            Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain, spf.result));
+            List<DkimInput> dkimInputs = dkim.stream().map(d -> new DkimInput(d.domain, "", d.result)).toList();
+            DmarcOutcome o = new DmarcEvaluator(resolver).evaluate(fromDomain, spfInput, dkimInputs);
+            out.println(o.result().keyword()
+                    + o.disposition().map(p -> " disposition=" + p.keyword()).orElse("")
+                    + o.policyDomain().map(d -> " policy-domain=" + d).orElse("")
+                    + o.organizationalDomain().map(d -> " org-domain=" + d).orElse("")
+                    + " spf-aligned=" + (o.spfAligned() ? "yes" : "no")
+                    + " dkim-aligned=" + (o.dkimAligned() ? "yes" : "no"));
+            out.println(o.detail());
+            out.flush();
+            return Main.OK;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.smtplab.lab;
+
+import io.github.smtplab.auth.spf.ReceivedSpf;
+import io.github.smtplab.auth.spf.SpfChecker;
+import io.github.smtplab.auth.spf.SpfOutcome;
+import io.github.smtplab.dns.DnsResolver;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ./smtplab spf check}: SPF (RFC 7208) for one client, MAIL FROM and HELO. */
+@Command(name = "spf", mixinStandardHelpOptions = true, subcommands = SpfCommand.Check.class,
+        description = "Sender Policy Framework (RFC 7208).")
+final class SpfCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Main.USAGE;
+    }
+
+    /** {@code spf check --ip IP --mail-from ADDR --helo HOST [--dns HOST:PORT]}. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Runs check_host() (RFC 7208 §4) for the MAIL FROM identity (postmaster@HELO when it is empty)",
+                "and prints the result keyword, then the explanation, then the Received-SPF field (§9.1).",
+                "Exit 0 whatever the result; 2 for bad arguments."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--ip", required = true, description = "The SMTP client's address, IPv4 or IPv6.")
+        String ip;
+
+        @Option(names = "--mail-from", required = true, description = "The MAIL FROM address; \"\" for the null reverse-path <>.")
+        String mailFrom;
+
+        @Option(names = "--helo", required = true, description = "The HELO/EHLO name.")
+        String helo;
+
+        @Option(names = "--dns", description = "HOST:PORT of the DNS server (default: the nameservers of /etc/resolv.conf).")
+        String dns;
+
+        @Option(names = "--receiver", defaultValue = "localhost", description = "This host's name, for %%{r} and Received-SPF (default: ${DEFAULT-VALUE}).")
+        String receiver;
+
+        @Override
+        public Integer call() throws Exception {
+            InetAddress client = literal(spec, ip);
+            PrintWriter out = spec.commandLine().getOut();
+            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            DnsResolver resolver = new StubResolver(config);
+            SpfOutcome outcome = new SpfChecker(resolver, receiver).checkMailFrom(client, mailFrom, helo);
+            out.println(outcome.result().keyword() + " " + outcome.explanation().orElse(outcome.detail()));
+            out.print(new ReceivedSpf(outcome, mailFrom.isEmpty() ? "helo" : "mailfrom", client, mailFrom, helo, receiver)
+                    .toField().replace("\r\n", "\n"));
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    /** An IP literal, never a name to resolve: anything else is a usage error (exit 2). */
+    static InetAddress literal(CommandSpec spec, String text) {
+        boolean looksLiteral = !text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+                && (text.contains(":") || text.chars().filter(c -> c == '.').count() == 3 && text.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
+        if (looksLiteral) {
+            try {
+                return InetAddress.getByName(text);
+            } catch (UnknownHostException e) {
+                // fall through to the usage error
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--ip needs an IPv4 or IPv6 address, not '" + text + "'");
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.smtplab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.smtplab.dns.DomainName;
+import io.github.smtplab.dns.MasterFileParser;
+import io.github.smtplab.dns.ZoneParseResult;
+import io.github.smtplab.dns.ZoneServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** {@code ./smtplab spf check} against smtp-dns's ZoneServer on loopback. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SpfCommandTest {
+
+    static ZoneServer server;
+    static String dns;
+
+    @BeforeAll
+    static void startDns() throws Exception {
+        String zone = """
+                $ORIGIN example.com.
+                $TTL 300
+                @    IN SOA ns.example.com. hostmaster.example.com. ( 1 3600 600 86400 60 )
+                     IN TXT "v=spf1 ip4:192.0.2.0/24 -all exp=why.example.com"
+                why  IN TXT "%{i} is not a sender of %{d}"
+                mail IN TXT "v=spf1 a -all"
+                mail IN A   198.51.100.7
+                """;
+        ZoneParseResult.Parsed parsed = (ZoneParseResult.Parsed) MasterFileParser.parse(zone, DomainName.of("example.com."));
+        server = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(parsed.zone()));
+        dns = "127.0.0.1:" + server.address().getPort();
+    }
+
+    @AfterAll
+    static void stopDns() {
+        server.close();
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void passPrintsTheKeywordFirstAndTheReceivedSpfField() {
+        Run r = run(new SpfCommand(), "check", "--ip", "192.0.2.10", "--mail-from", "alice@example.com", "--helo", "mail.example.com", "--dns", dns);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("pass ");
+        assertThat(r.out().replace("\n ", " ")).contains("Received-SPF: pass (localhost: domain of alice@example.com designates 192.0.2.10"
+                + " as permitted sender) receiver=localhost; client-ip=192.0.2.10; envelope-from=\"alice@example.com\";");
+    }
+
+    @Test
+    void failPrintsTheDomainsExplanationAndStillExitsZero() {
+        Run r = run(new SpfCommand(), "check", "--ip", "203.0.113.5", "--mail-from", "alice@example.com", "--helo", "x.example", "--dns", dns);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("fail 203.0.113.5 is not a sender of example.com\n");
+    }
+
+    @Test
+    void nullReversePathChecksTheHeloName() {
+        Run r = run(new SpfCommand(), "check", "--ip", "198.51.100.7", "--mail-from", "", "--helo", "mail.example.com", "--dns", dns);
+        assertThat(r.out()).startsWith("pass ").contains("identity=helo");
+    }
+
+    @Test
+    void noRecordIsNoneAndBadArgumentsExitTwo() {
+        Run none = run(new SpfCommand(), "check", "--ip", "::1", "--mail-from", "bob@nothing.example.com", "--helo", "h", "--dns", dns);
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).startsWith("none ");
+        assertThat(run(new SpfCommand(), "check", "--ip", "not-an-ip", "--mail-from", "a@b.c", "--helo", "h", "--dns", dns).exit())
+                .isEqualTo(Main.USAGE);
+        assertThat(run(new SpfCommand(), "check", "--ip", "192.0.2.1", "--helo", "h").exit()).isEqualTo(Main.USAGE);
+    }
+}
