@@ -50,10 +50,11 @@ public final class DkimSigner {
     private final Canonicalization bodyCanonicalization;
     private final Clock clock;
     private final Optional<Duration> validity;
+    private final Optional<String> identity;
 
     private DkimSigner(SigningKey key, String domain, String selector, Optional<List<String>> headers,
                        Canonicalization headerCanonicalization, Canonicalization bodyCanonicalization, Clock clock,
-                       Optional<Duration> validity) {
+                       Optional<Duration> validity, Optional<String> identity) {
         this.key = Objects.requireNonNull(key, "key");
         this.domain = Objects.requireNonNull(domain, "domain").toLowerCase(Locale.ROOT);
         this.selector = Objects.requireNonNull(selector, "selector").toLowerCase(Locale.ROOT);
@@ -68,6 +69,7 @@ public final class DkimSigner {
         this.bodyCanonicalization = Objects.requireNonNull(bodyCanonicalization);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.validity = Objects.requireNonNull(validity, "validity");
+        this.identity = Objects.requireNonNull(identity, "identity");
     }
 
     /**
@@ -77,7 +79,7 @@ public final class DkimSigner {
      */
     public static DkimSigner of(SigningKey key, String domain, String selector) {
         return new DkimSigner(key, domain, selector, Optional.empty(), Canonicalization.RELAXED,
-                Canonicalization.RELAXED, Clock.systemUTC(), Optional.empty());
+                Canonicalization.RELAXED, Clock.systemUTC(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -92,18 +94,18 @@ public final class DkimSigner {
             }
         }
         return new DkimSigner(key, domain, selector, Optional.of(names), headerCanonicalization,
-                bodyCanonicalization, clock, validity);
+                bodyCanonicalization, clock, validity, identity);
     }
 
     /** Uses these canonicalizations ({@code c=}, §3.4). */
     public DkimSigner withCanonicalization(Canonicalization header, Canonicalization body) {
-        return new DkimSigner(key, domain, selector, headers, header, body, clock, validity);
+        return new DkimSigner(key, domain, selector, headers, header, body, clock, validity, identity);
     }
 
     /** Takes {@code t=} from this clock. */
     public DkimSigner withClock(Clock newClock) {
         return new DkimSigner(key, domain, selector, headers, headerCanonicalization, bodyCanonicalization,
-                newClock, validity);
+                newClock, validity, identity);
     }
 
     /** Adds {@code x=} this long after {@code t=} (§3.5). */
@@ -112,7 +114,22 @@ public final class DkimSigner {
             throw new IllegalArgumentException("RFC 6376 §3.5: x= must be after t=");
         }
         return new DkimSigner(key, domain, selector, headers, headerCanonicalization, bodyCanonicalization, clock,
-                Optional.of(duration));
+                Optional.of(duration), identity);
+    }
+
+    /**
+     * Adds {@code i=} (the AUID, §3.5), e.g. {@code @mail.example.com} or {@code user@example.com}.
+     *
+     * @throws IllegalArgumentException if its domain is neither {@code d=} nor a subdomain of it
+     */
+    public DkimSigner withIdentity(String auid) {
+        int at = auid.lastIndexOf('@');
+        String iDomain = at < 0 ? "" : auid.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (!(iDomain.equals(domain) || iDomain.endsWith("." + domain)) || auid.chars().anyMatch(c -> c <= ' ' || c == ';' || c > '~')) {
+            throw new IllegalArgumentException("RFC 6376 §3.5: i= must be in d= or a subdomain of it: " + auid);
+        }
+        return new DkimSigner(key, domain, selector, headers, headerCanonicalization, bodyCanonicalization, clock,
+                validity, Optional.of(auid));
     }
 
     /**
@@ -136,6 +153,7 @@ public final class DkimSigner {
         folder.tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue());
         folder.tag("d", domain);
         folder.tag("s", selector);
+        identity.ifPresent(i -> folder.tag("i", i));
         folder.tag("t", Long.toString(now));
         validity.ifPresent(v -> folder.tag("x", Long.toString(now + v.toSeconds())));
         folder.headerList(signed);

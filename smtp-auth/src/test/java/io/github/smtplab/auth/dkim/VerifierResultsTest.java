@@ -150,6 +150,18 @@ class VerifierResultsTest {
         assertThat(DkimSignature.parse(common + "i=user@mail.example.com")).isInstanceOf(SignatureParseResult.Parsed.class);
     }
 
+    /** RFC 6376 §3.6.1 t=s: a strict key refuses an i= in a subdomain of d=, and accepts one in d= itself. */
+    @Test
+    void strictKeyRefusesSubdomainIdentity() {
+        byte[] sub = signedWith(SIGNER.withIdentity("alice@mail.example.com"));
+        assertThat(only(record(KEY.keyRecord()), sub, T0)).isInstanceOf(DkimResult.Pass.class);
+        DkimResult strict = only(record(KEY.keyRecord() + "; t=s"), sub, T0);
+        assertThat(strict).isInstanceOf(DkimResult.PermError.class);
+        assertThat(strict.reason()).contains("t=s");
+        byte[] same = signedWith(SIGNER.withIdentity("@example.com"));
+        assertThat(only(record(KEY.keyRecord() + "; t=s"), same, T0)).isInstanceOf(DkimResult.Pass.class);
+    }
+
     /** The signer refuses a message without From (RFC 6376 §5.4), as dkimpy's test_nofrom does. */
     @Test
     void signerRefusesWithoutFrom() {

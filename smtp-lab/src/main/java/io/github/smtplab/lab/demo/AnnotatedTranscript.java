@@ -48,7 +48,7 @@ final class AnnotatedTranscript implements TranscriptListener {
 
     @Override
     public void event(String description) {
-        print(NOTE, "** " + description, "");
+        print(NOTE, description.startsWith("TLS ") ? "[TLS] " + description.substring(4) : "** " + description, "");
     }
 
     private void print(String style, String text, String note) {

@@ -1,5 +1,9 @@
 package io.github.smtplab.lab.demo;
 
+import io.github.smtplab.auth.dkim.DkimAlgorithm;
+import io.github.smtplab.auth.dkim.DkimSigner;
+import io.github.smtplab.auth.dkim.SigningKey;
+import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.MaildirDelivery;
 import io.github.smtplab.core.Mailbox;
@@ -16,6 +20,8 @@ import io.github.smtplab.dns.StubResolver;
 import io.github.smtplab.dns.Zone;
 import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
+import io.github.smtplab.lab.checks.DkimSigning;
+import io.github.smtplab.lab.checks.InboundChecks;
 import io.github.smtplab.lab.queue.QueueRunner;
 import io.github.smtplab.lab.queue.QueueWorker;
 import io.github.smtplab.lab.queue.Spool;
@@ -24,6 +30,12 @@ import io.github.smtplab.mime.ComposedMessage;
 import io.github.smtplab.mime.Message;
 import io.github.smtplab.mime.MimePart;
 import io.github.smtplab.mime.ParsedMessage;
+import io.github.smtplab.tls.DevCertificates;
+import io.github.smtplab.tls.IssuedCertificates;
+import io.github.smtplab.tls.JsseClientTls;
+import io.github.smtplab.tls.KeyAlgorithm;
+import io.github.smtplab.tls.ServerTls;
+import io.github.smtplab.tls.ServerTlsPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,20 +96,32 @@ public final class Demo {
     public void run() throws StepFailed, IOException, InterruptedException {
         step(say("Start the DNS server with the zones of monentreprise.fr and exemple.com",
                 "Démarrage du serveur DNS avec les zones de monentreprise.fr et exemple.com"));
-        try (ZoneServer dns = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone(MONENTREPRISE), zone(EXEMPLE)))) {
-            note("DNS: 127.0.0.1:" + dns.address().getPort() + "  (MX exemple.com → mx.exemple.com, SPF and DMARC records)");
+        SigningKey dkimKey = SigningKey.generate(DkimAlgorithm.ED25519_SHA256, 0);
+        String dkimRecord = "s1._domainkey IN TXT \"" + dkimKey.keyRecord() + "\"\n";
+        try (ZoneServer dns = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone(MONENTREPRISE + dkimRecord), zone(EXEMPLE), zone(TOP_LEVEL.formatted("fr")), zone(TOP_LEVEL.formatted("com"))))) {
+            note("DNS: 127.0.0.1:" + dns.address().getPort() + "  (MX exemple.com → mx.exemple.com; SPF, DMARC, and the DKIM key s1._domainkey.monentreprise.fr)");
+            StubResolver resolver = new StubResolver(ResolverConfig.of("127.0.0.1:" + dns.address().getPort()));
+            IssuedCertificates certificates = DevCertificates.generate(List.of("smtp.monentreprise.fr", "mx.exemple.com"), KeyAlgorithm.EC_P256);
+            ServerTls tls = ServerTls.of(certificates.server());
 
             step(say("Start the MX of exemple.com (port 25 semantics) and the submission server of monentreprise.fr (port 587 semantics)",
                     "Démarrage du MX d'exemple.com (rôle port 25) et du serveur de soumission de monentreprise.fr (rôle port 587)"));
             MaildirDelivery exempleMail = new MaildirDelivery(work.resolve("maildir-exemple.com"), "mx.exemple.com");
             MaildirDelivery entrepriseMail = new MaildirDelivery(work.resolve("maildir-monentreprise.fr"), "smtp.monentreprise.fr");
-            try (SmtpServer mx = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).listen(new InetSocketAddress("127.0.0.1", 0))
-                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), exempleMail, Optional.empty(), s -> false)).start();
-                 QueueWorker queue = relayQueue(dns.address(), mx.address().getPort());
-                 SmtpServer submission = SmtpServer.builder(ServerConfig.defaults("smtp.monentreprise.fr"))
+            // the MX: STARTTLS offered (RFC 3207), SPF, DKIM and DMARC checked before the message is stored
+            ServerConfig mxConfig = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.OPTIONAL)));
+            // the submission server: STARTTLS required before MAIL (RFC 3207 §4), relayed mail DKIM-signed
+            ServerConfig submissionConfig = ServerConfig.defaults("smtp.monentreprise.fr")
+                    .withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.REQUIRED)));
+            DkimSigner signer = DkimSigner.of(dkimKey, "monentreprise.fr", "s1");
+            try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(tls)
+                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", resolver, true, exempleMail),
+                                 Optional.empty(), s -> false)).start();
+                 QueueWorker queue = relayQueue(resolver, mx.address().getPort());
+                 SmtpServer submission = SmtpServer.builder(submissionConfig).tlsUpgrade(tls)
                          .listen(new InetSocketAddress("127.0.0.1", 0))
                          .hooks(new RoleHooks(Role.SUBMISSION, Set.of("monentreprise.fr"), entrepriseMail,
-                                 Optional.of(new SpoolDelivery(spool, "smtp.monentreprise.fr", Clock.systemUTC(), this::wakeQueue)),
+                                 Optional.of(new DkimSigning(signer, new SpoolDelivery(spool, "smtp.monentreprise.fr", Clock.systemUTC(), this::wakeQueue))),
                                  RoleHooks::fromLoopback))
                          .start()) {
                 note("mx.exemple.com: " + mx.address() + "    smtp.monentreprise.fr: " + submission.address());
@@ -111,7 +135,8 @@ public final class Demo {
                         .attach("ordre-du-jour.pdf", pdf, "application/pdf").build();
                 SmtpClient.Options alice = SmtpClient.Options.defaults("laptop.monentreprise.fr")
                         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30))
-                        .withTranscript(new AnnotatedTranscript(out, lang, colour, "[alice → smtp.monentreprise.fr] "));
+                        .withTranscript(new AnnotatedTranscript(out, lang, colour, "[alice → smtp.monentreprise.fr] "))
+                        .withTls(ClientTlsPolicy.REQUIRED, JsseClientTls.trusting(List.of(certificates.ca())));
                 TransactionResult submitted;
                 try (SmtpClient client = SmtpClient.connect(submission.address(), alice)) {
                     submitted = client.send(ALICE, List.of(BOB, CHARLIE, AUDIT), message.bytes());
@@ -140,8 +165,10 @@ public final class Demo {
             }
         }
         out.println();
-        out.println(say("Summary: submission, relay through the queue and DNS, delivery to 3 mailboxes: all steps worked.",
-                "Résumé : soumission, relais par la file et le DNS, remise dans 3 boîtes : toutes les étapes ont réussi."));
+        out.println(say("Summary: submission over STARTTLS, DKIM signature, relay through the queue and DNS over STARTTLS, "
+                        + "SPF/DKIM/DMARC pass, delivery to 3 mailboxes: all steps worked.",
+                "Résumé : soumission sous STARTTLS, signature DKIM, relais par la file et le DNS sous STARTTLS, "
+                        + "SPF/DKIM/DMARC réussis, remise dans 3 boîtes : toutes les étapes ont réussi."));
         out.println(say("Maildirs: ", "Maildirs : ") + work);
         out.flush();
     }
@@ -150,12 +177,14 @@ public final class Demo {
     private QueueWorker worker;
 
     /** The submission server's queue: its spool, and the worker that delivers through MX lookups. */
-    private QueueWorker relayQueue(InetSocketAddress dns, int mxPort) throws IOException {
+    private QueueWorker relayQueue(StubResolver resolver, int mxPort) throws IOException {
         spool = new Spool(work.resolve("queue-monentreprise.fr"));
+        // MX to MX: STARTTLS when offered, certificate not checked (opportunistic, RFC 7435)
         SmtpClient.Options relayClient = SmtpClient.Options.defaults("smtp.monentreprise.fr")
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30))
-                .withTranscript(new AnnotatedTranscript(out, lang, colour, "[smtp.monentreprise.fr → mx.exemple.com] "));
-        QueueRunner runner = new QueueRunner(spool, new StubResolver(ResolverConfig.of("127.0.0.1:" + dns.getPort())),
+                .withTranscript(new AnnotatedTranscript(out, lang, colour, "[smtp.monentreprise.fr → mx.exemple.com] "))
+                .withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
+        QueueRunner runner = new QueueRunner(spool, resolver,
                 new QueueRunner.Settings("smtp.monentreprise.fr", mxPort, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(1), relayClient),
                 Clock.systemUTC(), new SecureRandom());
         worker = QueueWorker.start(runner, Duration.ofHours(1));   // runs when woken by a queued message
@@ -182,6 +211,11 @@ public final class Demo {
         if (attachments.size() != 1 || !java.util.Arrays.equals(attachments.getFirst().body(), pdf)) {
             throw new StepFailed(say("the attachment did not arrive intact for ", "la pièce jointe n'est pas arrivée intacte chez ") + who);
         }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (maildir.root().toString().contains("exemple.com")
+                && !(text.contains("spf=pass") && text.contains("dkim=pass") && text.contains("dmarc=pass"))) {
+            throw new StepFailed(say("SPF, DKIM and DMARC did not all pass for ", "SPF, DKIM et DMARC n'ont pas tous réussi pour ") + who);
+        }
         note("✓ " + who + ": " + files.getFirst());
     }
 
@@ -197,6 +231,14 @@ public final class Demo {
                 "Le plus bas : smtp.monentreprise.fr l'a reçu du portable d'Alice. Le plus haut : mx.exemple.com de smtp.monentreprise.fr."));
         note(say("Return-Path is the envelope sender (MAIL FROM), written at final delivery (RFC 5321 §4.4).",
                 "Return-Path est l'expéditeur de l'enveloppe (MAIL FROM), écrit à la remise finale (RFC 5321 §4.4)."));
+        note(say("Authentication-Results (RFC 8601): what mx.exemple.com checked — SPF for the envelope sender, the DKIM signature, DMARC for the From domain.",
+                "Authentication-Results (RFC 8601) : ce que mx.exemple.com a vérifié — SPF pour l'expéditeur de l'enveloppe, la signature DKIM, DMARC pour le domaine du From."));
+        note(say("DKIM-Signature (RFC 6376 §3.5): d= the signing domain, s= the selector (the key is at s1._domainkey.monentreprise.fr), "
+                        + "h= the signed fields, bh= the body hash, b= the signature.",
+                "DKIM-Signature (RFC 6376 §3.5) : d= le domaine signataire, s= le sélecteur (la clé est à s1._domainkey.monentreprise.fr), "
+                        + "h= les champs signés, bh= l'empreinte du corps, b= la signature."));
+        note(say("ESMTPS in both Received fields: each hop was protected by STARTTLS (RFC 3207, RFC 3848).",
+                "ESMTPS dans les deux Received : chaque saut était protégé par STARTTLS (RFC 3207, RFC 3848)."));
         note(say("No Bcc field: audit@monentreprise.fr was only in the envelope (RFC 5322 §3.6.3).",
                 "Aucun champ Cci : audit@monentreprise.fr n'était que dans l'enveloppe (RFC 5322 §3.6.3)."));
     }
@@ -267,6 +309,17 @@ public final class Demo {
             smtp   IN A    127.0.0.1
             @      IN TXT  "v=spf1 ip4:127.0.0.0/8 -all"
             _dmarc IN TXT  "v=DMARC1; p=reject; adkim=r; aspf=r"
+            """;
+
+    /**
+     * An empty top-level zone, so that the DMARC tree walk (RFC 9989 §4.10) gets NXDOMAIN for
+     * {@code _dmarc.fr} as on the Internet, instead of REFUSED from a server that knows no {@code fr}.
+     */
+    static final String TOP_LEVEL = """
+            $ORIGIN %s.
+            $TTL 300
+            @      IN SOA  ns.nic hostmaster.nic 1 3600 600 86400 60
+            @      IN NS   ns.nic
             """;
 
     static final String EXEMPLE = """

@@ -1,0 +1,69 @@
+package io.github.smtplab.lab.checks;
+
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.MailDelivery;
+import io.github.smtplab.core.MessageSink;
+import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.SessionView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A delivery that must see the whole message before passing it on — a DKIM signature covers the body, an
+ * Authentication-Results field goes on top of the header — so it gathers the content, transforms it, then
+ * hands it to the next delivery. The engine has already bounded the size (SIZE, RFC 1870).
+ */
+abstract class TransformingDelivery implements MailDelivery {
+
+    /** What to do with a complete message: pass these bytes on, or refuse with this reply. */
+    sealed interface Decision {
+        record PassOn(byte[] message) implements Decision {}
+
+        record Refuse(Reply reply) implements Decision {}
+    }
+
+    private final MailDelivery next;
+
+    TransformingDelivery(MailDelivery next) {
+        this.next = next;
+    }
+
+    /** The whole message has arrived: decide. */
+    abstract Decision transform(Envelope envelope, SessionView session, byte[] message) throws IOException;
+
+    @Override
+    public MessageSink open(Envelope envelope, SessionView session) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        return new MessageSink() {
+            @Override
+            public void write(ByteBuffer chunk) {
+                byte[] b = new byte[chunk.remaining()];
+                chunk.get(b);
+                content.writeBytes(b);
+            }
+
+            @Override
+            public Reply complete() throws IOException {
+                return switch (transform(envelope, session, content.toByteArray())) {
+                    case Decision.Refuse refuse -> refuse.reply();
+                    case Decision.PassOn passOn -> {
+                        MessageSink sink = next.open(envelope, session);
+                        try {
+                            sink.write(ByteBuffer.wrap(passOn.message()));
+                        } catch (IOException | RuntimeException e) {
+                            sink.abort();
+                            throw e;
+                        }
+                        yield sink.complete();
+                    }
+                };
+            }
+
+            @Override
+            public void abort() {
+                content.reset();
+            }
+        };
+    }
+}
