@@ -60,7 +60,8 @@ public final class Main implements Runnable {
             if (main.debug) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return FAILED;
+            // the server answered, with a refusal (a 554 greeting, 535 to AUTH...): that is "refused", not "failed"
+            return e instanceof io.github.smtplab.core.SmtpReplyException ? REFUSED : FAILED;
         });
         return cli.execute(args);
     }

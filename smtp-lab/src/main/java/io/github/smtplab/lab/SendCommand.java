@@ -1,5 +1,6 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.auth.sasl.PasswordAuthentication;
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
@@ -45,6 +46,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--message-file", description = "A ready RFC 5322 message, sent unchanged; --to/--cc/--bcc give the envelope.")
     Path messageFile;
 
+    @Option(names = "--user", description = "AUTH as this user (RFC 4954); the password comes from --password-file or $SMTPLAB_PASSWORD.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password.")
+    Path passwordFile;
+
+    @Option(names = "--auth-in-clear", description = "Allow PLAIN and LOGIN without TLS (they send the password itself).")
+    boolean authInClear;
+
     @Option(names = "--helo", defaultValue = "localhost", description = "The name sent in EHLO (default: ${DEFAULT-VALUE}).")
     String helo;
 
@@ -80,6 +90,11 @@ final class SendCommand implements Callable<Integer> {
         }
         if (tlsPolicy != ClientTlsPolicy.NONE) {
             options = options.withTls(tlsPolicy, trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust());
+        }
+        if (user != null) {
+            options = options.withAuthentication(PasswordAuthentication.of(user, password()).withPasswordInClear(authInClear));
+        } else if (passwordFile != null) {
+            throw new ParameterException(spec.commandLine(), "--password-file goes with --user");
         }
         try (SmtpClient client = SmtpClient.connect(server, options)) {
             reportTls(client, out);
@@ -122,6 +137,18 @@ final class SendCommand implements Callable<Integer> {
                 out.println("TLS: not used (the server did not offer STARTTLS, or refused it): the message goes in clear text");
             }
         });
+    }
+
+    /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */
+    private String password() throws java.io.IOException {
+        if (passwordFile != null) {
+            return Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        }
+        String fromEnvironment = System.getenv("SMTPLAB_PASSWORD");
+        if (fromEnvironment == null) {
+            throw new ParameterException(spec.commandLine(), "--user needs --password-file or the SMTPLAB_PASSWORD environment variable");
+        }
+        return fromEnvironment;
     }
 
     /** One line per recipient, then the message's fate. */

@@ -8,7 +8,18 @@ import io.github.smtplab.core.Role;
 import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.auth.sasl.AuthExtension;
+import io.github.smtplab.auth.sasl.AuthPolicy;
+import io.github.smtplab.auth.sasl.Mechanism;
+import io.github.smtplab.auth.sasl.UsersFile;
+import io.github.smtplab.core.ClientTlsPolicy;
+import io.github.smtplab.core.ServerExtension;
+import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.SmtpClient;
+import io.github.smtplab.tls.JsseClientTls;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.function.Predicate;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.tls.DevCertificates;
 import io.github.smtplab.tls.IssuedCertificates;
@@ -92,6 +103,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
 
+    @Option(names = "--users", paramLabel = "FILE", description = "Users who may AUTH (RFC 4954), from ./smtplab users add; "
+            + "in the submission role only they may relay (530 5.7.0 before AUTH).")
+    Path users;
+
+    @Option(names = "--auth-in-clear", description = "Offer AUTH without TLS too (a lab without certificates; never on a real network).")
+    boolean authInClear;
+
     @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
     int maxConnections;
 
@@ -141,18 +159,33 @@ final class ServeCommand implements Callable<Integer> {
             Spool spool = new Spool(root.resolve(".queue"));
             ResolverConfig dnsConfig = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
             QueueRunner runner = new QueueRunner(spool, new StubResolver(dnsConfig), new QueueRunner.Settings(host, relayPort,
-                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5), SmtpClient.Options.defaults(host)),
+                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
+                    // MX to MX: STARTTLS when offered, certificate not checked (RFC 7435)
+                    SmtpClient.Options.defaults(host).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust())),
                     Clock.systemUTC(), new SecureRandom());
             worker = QueueWorker.start(runner, Duration.ofSeconds(30));
             relay = Optional.of(announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
                     "queued for relay in " + root.resolve(".queue")));
         }
-        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, RoleHooks::fromLoopback);
-        AtomicInteger connections = new AtomicInteger();
-        ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize);
+        List<ServerExtension> extensions = new ArrayList<>();
         if (tls != null) {
-            config = config.withServerExtensions(List.of(tls.startTls(tlsPolicy)));   // RFC 3207
+            extensions.add(tls.startTls(tlsPolicy));   // RFC 3207
         }
+        Predicate<SessionView> mayRelay = RoleHooks::fromLoopback;
+        if (users != null) {
+            AuthPolicy policy = role == Role.SUBMISSION ? AuthPolicy.submission() : AuthPolicy.submission().withRequireAuthForMail(false);
+            if (authInClear) {
+                policy = policy.withRequireTls(false).withMechanisms(EnumSet.of(Mechanism.SCRAM_SHA_256, Mechanism.PLAIN, Mechanism.LOGIN),
+                        EnumSet.of(Mechanism.SCRAM_SHA_256, Mechanism.PLAIN, Mechanism.LOGIN));
+            }
+            extensions.add(new AuthExtension(UsersFile.read(users), policy, host));   // RFC 4954
+            mayRelay = AuthExtension::relayAllowed;   // RFC 6409: relaying for authenticated users only
+        } else if (role == Role.SUBMISSION) {
+            out.println("warning: no --users: relaying is allowed for clients on the loopback interface only (lab mode)");
+        }
+        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, mayRelay);
+        AtomicInteger connections = new AtomicInteger();
+        ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize).withServerExtensions(extensions);
         SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : SmtpServer.builder(config).listen(implicitTlsListen)
                 .hooks(hooks).idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).socketWrapper(tls.implicitTls());   // RFC 8314 §3
         if (implicitBuilder != null) {

@@ -27,6 +27,7 @@ class DemoTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("[alice → smtp.monentreprise.fr] C: RCPT TO:<audit@monentreprise.fr>")
                 .contains("[smtp.monentreprise.fr → mx.exemple.com] C: RCPT TO:<bob@exemple.com>")
+                .contains("334 VXNlcm5hbWU6").contains("\"alice\"").doesNotContain("demain-10h-")   // AUTH LOGIN, password masked
                 .doesNotContain("\u001b[");   // no colour when not on a terminal
         for (String who : List.of("bob@exemple.com", "charlie@exemple.com")) {
             List<Path> files = list(keep.resolve("maildir-exemple.com").resolve(who).resolve("new"));
@@ -35,6 +36,9 @@ class DemoTest {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             assertThat(text).doesNotContain("\r\nBcc:").doesNotContain("audit@");
             assertThat(text.split("\r\nReceived: ", -1)).hasSize(3);   // two Received fields
+            assertThat(text).contains("with ESMTPSA").contains("with ESMTPS id")            // RFC 3848: TLS+AUTH, then TLS
+                    .contains("spf=pass").contains("dkim=pass header.d=monentreprise.fr").contains("dmarc=pass")
+                    .contains("DKIM-Signature: ");
             ParsedMessage parsed = Message.parse(bytes);
             assertThat(parsed.attachments()).singleElement().satisfies(a -> assertThat(new String(a.body(), StandardCharsets.ISO_8859_1))
                     .startsWith("%PDF-1.4").endsWith("%%EOF\n"));

@@ -1,6 +1,11 @@
 package io.github.smtplab.lab.demo;
 
 import io.github.smtplab.auth.dkim.DkimAlgorithm;
+import io.github.smtplab.auth.sasl.AuthExtension;
+import io.github.smtplab.auth.sasl.AuthPolicy;
+import io.github.smtplab.auth.sasl.SaslClients;
+import io.github.smtplab.auth.sasl.UserCredentials;
+import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.SigningKey;
 import io.github.smtplab.core.ClientTlsPolicy;
@@ -111,8 +116,12 @@ public final class Demo {
             // the MX: STARTTLS offered (RFC 3207), SPF, DKIM and DMARC checked before the message is stored
             ServerConfig mxConfig = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.OPTIONAL)));
             // the submission server: STARTTLS required before MAIL (RFC 3207 §4), relayed mail DKIM-signed
+            // and AUTH (RFC 4954) inside TLS only; alice's password is stored as salted verifiers
+            String alicePassword = "demain-10h-" + Long.toHexString(new SecureRandom().nextLong());
+            UsersFile users = UsersFile.empty().with(UserCredentials.create("alice", alicePassword, 4096, false));
             ServerConfig submissionConfig = ServerConfig.defaults("smtp.monentreprise.fr")
-                    .withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.REQUIRED)));
+                    .withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.REQUIRED),
+                            new AuthExtension(users, AuthPolicy.submission(), "smtp.monentreprise.fr")));
             DkimSigner signer = DkimSigner.of(dkimKey, "monentreprise.fr", "s1");
             try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(tls)
                          .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", resolver, true, exempleMail),
@@ -122,7 +131,7 @@ public final class Demo {
                          .listen(new InetSocketAddress("127.0.0.1", 0))
                          .hooks(new RoleHooks(Role.SUBMISSION, Set.of("monentreprise.fr"), entrepriseMail,
                                  Optional.of(new DkimSigning(signer, new SpoolDelivery(spool, "smtp.monentreprise.fr", Clock.systemUTC(), this::wakeQueue))),
-                                 RoleHooks::fromLoopback))
+                                 AuthExtension::relayAllowed))   // RFC 6409: only authenticated users relay
                          .start()) {
                 note("mx.exemple.com: " + mx.address() + "    smtp.monentreprise.fr: " + submission.address());
 
@@ -136,7 +145,9 @@ public final class Demo {
                 SmtpClient.Options alice = SmtpClient.Options.defaults("laptop.monentreprise.fr")
                         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30))
                         .withTranscript(new AnnotatedTranscript(out, lang, colour, "[alice → smtp.monentreprise.fr] "))
-                        .withTls(ClientTlsPolicy.REQUIRED, JsseClientTls.trusting(List.of(certificates.ca())));
+                        .withTls(ClientTlsPolicy.REQUIRED, JsseClientTls.trusting(List.of(certificates.ca())))
+                        // the seed's AUTH LOGIN; PasswordAuthentication would pick SCRAM-SHA-256, the strongest offered
+                        .withAuthentication((offered, inTls) -> Optional.of(SaslClients.login("alice", alicePassword)));
                 TransactionResult submitted;
                 try (SmtpClient client = SmtpClient.connect(submission.address(), alice)) {
                     submitted = client.send(ALICE, List.of(BOB, CHARLIE, AUDIT), message.bytes());
@@ -165,9 +176,9 @@ public final class Demo {
             }
         }
         out.println();
-        out.println(say("Summary: submission over STARTTLS, DKIM signature, relay through the queue and DNS over STARTTLS, "
+        out.println(say("Summary: submission over STARTTLS with AUTH LOGIN, DKIM signature, relay through the queue and DNS over STARTTLS, "
                         + "SPF/DKIM/DMARC pass, delivery to 3 mailboxes: all steps worked.",
-                "Résumé : soumission sous STARTTLS, signature DKIM, relais par la file et le DNS sous STARTTLS, "
+                "Résumé : soumission sous STARTTLS avec AUTH LOGIN, signature DKIM, relais par la file et le DNS sous STARTTLS, "
                         + "SPF/DKIM/DMARC réussis, remise dans 3 boîtes : toutes les étapes ont réussi."));
         out.println(say("Maildirs: ", "Maildirs : ") + work);
         out.flush();
@@ -237,8 +248,10 @@ public final class Demo {
                         + "h= the signed fields, bh= the body hash, b= the signature.",
                 "DKIM-Signature (RFC 6376 §3.5) : d= le domaine signataire, s= le sélecteur (la clé est à s1._domainkey.monentreprise.fr), "
                         + "h= les champs signés, bh= l'empreinte du corps, b= la signature."));
-        note(say("ESMTPS in both Received fields: each hop was protected by STARTTLS (RFC 3207, RFC 3848).",
-                "ESMTPS dans les deux Received : chaque saut était protégé par STARTTLS (RFC 3207, RFC 3848)."));
+        note(say("ESMTPSA in the lower Received field: Alice's hop used STARTTLS and AUTH; ESMTPS in the upper one: TLS between "
+                        + "the servers, no AUTH (RFC 3848).",
+                "ESMTPSA dans le Received du bas : le saut d'Alice a utilisé STARTTLS et AUTH ; ESMTPS dans celui du haut : TLS entre "
+                        + "les serveurs, sans AUTH (RFC 3848)."));
         note(say("No Bcc field: audit@monentreprise.fr was only in the envelope (RFC 5322 §3.6.3).",
                 "Aucun champ Cci : audit@monentreprise.fr n'était que dans l'enveloppe (RFC 5322 §3.6.3)."));
     }
