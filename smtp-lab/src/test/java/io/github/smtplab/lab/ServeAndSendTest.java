@@ -87,4 +87,42 @@ class ServeAndSendTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out().replaceAll("\\s+", " ")).contains("only clients on the loopback interface may relay");
     }
+
+    /** RFC 4954 and RFC 6409: with --users, only an authenticated sender gets its message through the submission server. */
+    @Test
+    void submissionWithUsersNeedsAuth() throws Exception {
+        Path users = dir.resolve("users.txt");
+        io.github.smtplab.auth.sasl.UsersFile.empty()
+                .with(io.github.smtplab.auth.sasl.UserCredentials.create("alice", "s3cret-pass", 4096, false)).write(users);
+        Path password = Files.writeString(dir.resolve("password"), "s3cret-pass\n");
+        Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");
+        ServeCommand serve = new ServeCommand();
+        CommandLine cli = new CommandLine(serve);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "submission",
+                "--domain", "monentreprise.fr", "--maildir", dir.resolve("md").toString(), "--users", users.toString(), "--auth-in-clear"));
+        while (serve.boundAddress == null) {
+            Thread.sleep(20);
+        }
+        String at = "127.0.0.1:" + serve.boundAddress.getPort();
+        try {
+            Run anonymous = smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x");
+            assertThat(anonymous.exitCode()).isEqualTo(Main.REFUSED);
+            assertThat(anonymous.out()).contains("530 5.7.0");
+            Run badPassword = smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x",
+                    "--user", "alice", "--password-file", wrong.toString(), "--auth-in-clear");
+            assertThat(badPassword.exitCode()).isEqualTo(Main.REFUSED);
+            assertThat(badPassword.err()).contains("535");
+            Run ok = smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x",
+                    "--user", "alice", "--password-file", password.toString(), "--auth-in-clear");
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        } finally {
+            serve.stop.countDown();
+            server.join(10_000);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("md").resolve("bob@monentreprise.fr").resolve("new"))) {
+            assertThat(Files.readString(files.findFirst().orElseThrow())).contains("with ESMTPA");
+        }
+    }
 }
