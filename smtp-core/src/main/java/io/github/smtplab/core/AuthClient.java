@@ -23,4 +23,13 @@ public interface AuthClient {
      * the result is the next line to send, in base64, or {@code "*"} to cancel the exchange.
      */
     String respond(String challenge);
+
+    /**
+     * Asked when the server says 235: may the client believe it? A mechanism that authenticates the server
+     * too (SCRAM's server signature, RFC 5802 §5.1 "v=") answers false until it has checked that proof, so a
+     * server that skips it cannot pass for the real one.
+     */
+    default boolean acceptsSuccess() {
+        return true;
+    }
 }

@@ -389,6 +389,12 @@ public final class ClientSession {
             transcript.clientLine(response);
             exchangeLine = response;
             inFlight.add(Expect.AUTH);
+        } else if (reply.code() == 235 && !authClient.acceptsSuccess()) {
+            // RFC 5802 §5.1: the server never proved it knows the password; do not trust this success
+            events.add(new Event.AuthFailed(Reply.of(535, "5.7.8", "The server's " + authClient.mechanism()
+                    + " proof is missing or wrong; not trusting its 235")));
+            authClient = null;
+            state = State.READY;
         } else if (reply.code() == 235) {
             events.add(new Event.Authenticated(authClient.mechanism()));
             authClient = null;

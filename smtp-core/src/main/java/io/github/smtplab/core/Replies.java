@@ -51,6 +51,8 @@ public final class Replies {
      * RFC 3463 X.5.2 "syntax error" — X.5.6 is AUTH's own "line too long", RFC 4954).
      */
     public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 §4.5.3.1.4)");
+    /** 500 An AUTH exchange line over the server's buffer (RFC 4954 §4; RFC 3463 X.5.6, registered by RFC 4954 §6). */
+    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(500, "5.5.6", "Authentication exchange line is too long (RFC 4954 §4)");
     /** 500 A command line ended with a bare LF (§2.3.8: lines end with CRLF only). */
     public static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Syntax error, command line must end with CRLF (RFC 5321 §2.3.8)");
     /** 501 Syntax error in parameters or arguments. */

@@ -12,7 +12,9 @@ public enum Role {
     MX,
     /**
      * A message submission agent (port 587, RFC 6409): relays mail to any domain for authorised senders.
-     * Until AUTH (smtp-auth) is plugged in, "authorised" means a client on the loopback interface.
+     * Who is authorised is the {@code relayAllowed} rule given to {@link RoleHooks}: with smtp-auth's AUTH
+     * extension, an authenticated session ({@code AuthExtension::relayAllowed}); without it, the lab falls
+     * back to clients on the loopback interface ({@link RoleHooks#fromLoopback}).
      */
     SUBMISSION
 }

@@ -301,8 +301,9 @@ public final class ServerSession implements SessionView {
             }
             case LineReader.TooLong tooLong -> {
                 transcript.clientLine("<line of " + tooLong.length() + " octets, over the limit>");
+                boolean inExchange = state == State.EXCHANGE;
                 endExchange();   // RFC 4954 §4: a line over the AUTH buffer fails the AUTH command with 500
-                error(Replies.LINE_TOO_LONG);
+                error(inExchange ? Replies.AUTH_LINE_TOO_LONG : Replies.LINE_TOO_LONG);
             }
             case LineReader.BareLf bareLf -> {
                 transcript.clientLine(new String(bareLf.bytes(), StandardCharsets.UTF_8));

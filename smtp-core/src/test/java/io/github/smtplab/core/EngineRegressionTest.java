@@ -125,4 +125,36 @@ class EngineRegressionTest {
         // back to command lines: the limit is the command one again
         assertThat(codes(auth.receive(wire("NOOP " + "x".repeat(2000) + "\r\nNOOP\r\n")))).containsExactly(500, 250);
     }
+
+    /** RFC 5802 §5.1: a mechanism that has not verified the server refuses to believe a bare 235. */
+    @Test
+    void a235WithoutTheServersProofIsNotTrusted() throws SmtpProtocolException {
+        AuthClient unconvinced = new AuthClient() {
+            @Override
+            public String mechanism() {
+                return "SCRAM-SHA-256";
+            }
+
+            @Override
+            public Optional<String> initialResponse() {
+                return Optional.of("biwsbj1hbGljZSxyPWFiYw==");
+            }
+
+            @Override
+            public String respond(String challenge) {
+                return "";
+            }
+
+            @Override
+            public boolean acceptsSuccess() {
+                return false;
+            }
+        };
+        ClientSession c = new ClientSession("c.example");
+        c.receive(wire("220 hi\r\n"));
+        c.receive(wire("250-x\r\n250 AUTH SCRAM-SHA-256\r\n"));
+        c.authenticate(unconvinced);
+        ClientSession.Output out = c.receive(wire("235 2.7.0 trust me\r\n"));
+        assertThat(out.events()).singleElement().isInstanceOf(ClientSession.Event.AuthFailed.class);
+    }
 }

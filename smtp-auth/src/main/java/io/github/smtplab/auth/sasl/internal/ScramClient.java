@@ -67,6 +67,12 @@ public final class ScramClient implements AuthClient {
         };
     }
 
+    /** A 235 is believed only after the server's signature checked out (RFC 5802 §5.1). */
+    @Override
+    public boolean acceptsSuccess() {
+        return serverVerified();
+    }
+
     /** True once the server proved it holds this user's verifier (RFC 5802 §5.1 {@code v=}). */
     public boolean serverVerified() {
         return state == State.VERIFIED;
