@@ -8,7 +8,13 @@ import io.github.smtplab.core.Role;
 import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.auth.dkim.DkimSigner;
+import io.github.smtplab.auth.dkim.KeyReadResult;
+import io.github.smtplab.auth.dkim.SigningKey;
 import io.github.smtplab.auth.sasl.AuthExtension;
+import io.github.smtplab.lab.checks.DkimSigning;
+import io.github.smtplab.lab.checks.InboundChecks;
+import java.nio.file.Files;
 import io.github.smtplab.auth.sasl.AuthPolicy;
 import io.github.smtplab.auth.sasl.Mechanism;
 import io.github.smtplab.auth.sasl.UsersFile;
@@ -110,6 +116,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth-in-clear", description = "Offer AUTH without TLS too (a lab without certificates; never on a real network).")
     boolean authInClear;
 
+    @Option(names = "--dkim-key", paramLabel = "PEM", description = "Sign relayed mail with this DKIM key (PEM, or a base64 Ed25519 seed; RFC 6376).")
+    Path dkimKey;
+
+    @Option(names = "--dkim-selector", description = "The DKIM selector (s=) of --dkim-key.")
+    String dkimSelector;
+
+    @Option(names = "--dkim-domain", description = "The DKIM signing domain (d=) of --dkim-key (default: the first --domain).")
+    String dkimDomain;
+
+    @Option(names = "--check-auth", description = "MX role: check SPF, DKIM and DMARC of incoming mail and add Authentication-Results "
+            + "(RFC 8601); the DNS is --dns.")
+    boolean checkAuth;
+
+    @Option(names = "--dmarc-reject", description = "With --check-auth: refuse (550 5.7.1) a DMARC failure whose domain asks for p=reject.")
+    boolean dmarcReject;
+
     @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
     int maxConnections;
 
@@ -153,19 +175,23 @@ final class ServeCommand implements Callable<Integer> {
         ServerTlsPolicy tlsPolicy = requireTls || role == Role.SUBMISSION ? ServerTlsPolicy.REQUIRED : ServerTlsPolicy.OPTIONAL;
         Path root = maildir.toAbsolutePath().normalize();
         MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
+        if (checkAuth) {
+            // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
+            local = new InboundChecks(host, new StubResolver(resolverConfig()), dmarcReject, local);
+        }
         Optional<MailDelivery> relay = Optional.empty();
         QueueWorker worker = null;
         if (role == Role.SUBMISSION) {
             Spool spool = new Spool(root.resolve(".queue"));
-            ResolverConfig dnsConfig = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
-            QueueRunner runner = new QueueRunner(spool, new StubResolver(dnsConfig), new QueueRunner.Settings(host, relayPort,
+            QueueRunner runner = new QueueRunner(spool, new StubResolver(resolverConfig()), new QueueRunner.Settings(host, relayPort,
                     Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                     // MX to MX: STARTTLS when offered, certificate not checked (RFC 7435)
                     SmtpClient.Options.defaults(host).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust())),
                     Clock.systemUTC(), new SecureRandom());
             worker = QueueWorker.start(runner, Duration.ofSeconds(30));
-            relay = Optional.of(announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
-                    "queued for relay in " + root.resolve(".queue")));
+            MailDelivery toQueue = announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
+                    "queued for relay in " + root.resolve(".queue"));
+            relay = Optional.of(dkimKey == null ? toQueue : new DkimSigning(dkimSigner(), toQueue));
         }
         List<ServerExtension> extensions = new ArrayList<>();
         if (tls != null) {
@@ -237,6 +263,22 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /** The DNS servers of --dns, else those of /etc/resolv.conf. */
+    private ResolverConfig resolverConfig() throws IOException {
+        return dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+    }
+
+    /** The DKIM signer of --dkim-key, --dkim-selector, --dkim-domain (RFC 6376 §3.5: d= and s=). */
+    private DkimSigner dkimSigner() throws IOException {
+        if (dkimSelector == null) {
+            throw new ParameterException(spec.commandLine(), "--dkim-key needs --dkim-selector");
+        }
+        return switch (SigningKey.read(Files.readString(dkimKey))) {
+            case KeyReadResult.Read read -> DkimSigner.of(read.key(), dkimDomain != null ? dkimDomain : domains.getFirst(), dkimSelector);
+            case KeyReadResult.Unreadable bad -> throw new ParameterException(spec.commandLine(), dkimKey + ": " + bad.reason());
+        };
     }
 
     /** The TLS layer from --tls-cert/--tls-key or --dev-cert; null when neither is given. */
