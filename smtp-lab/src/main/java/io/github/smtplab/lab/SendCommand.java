@@ -11,6 +11,11 @@ import io.github.smtplab.core.TransactionResult;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.mime.ComposedMessage;
 import io.github.smtplab.tls.JsseClientTls;
+import io.github.smtplab.dns.ResolverConfig;
+import io.github.smtplab.dns.StubResolver;
+import io.github.smtplab.lab.queue.QueueEntry;
+import io.github.smtplab.lab.queue.QueueRunner;
+import io.github.smtplab.lab.queue.Spool;
 import io.github.smtplab.mime.EightBitDowngrade;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -36,6 +41,19 @@ final class SendCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--via-mx", description = "Instead of --server, deliver to each recipient domain's MX (DNS, RFC 5321 §5.1) "
+            + "through the outbound queue; see --dns, --mx-port, --spool.")
+    boolean viaMx;
+
+    @Option(names = "--dns", description = "With --via-mx: HOST:PORT of the DNS server (default: /etc/resolv.conf).")
+    String dns;
+
+    @Option(names = "--mx-port", defaultValue = "25", description = "With --via-mx: the SMTP port of the MX hosts (default: ${DEFAULT-VALUE}).")
+    int mxPort;
+
+    @Option(names = "--spool", description = "With --via-mx: keep what could not be delivered yet in this spool (./smtplab queue flush).")
+    Path spoolDir;
 
     @Option(names = "--server", defaultValue = "127.0.0.1:2525", converter = HostPort.class, description = "HOST:PORT (default: ${DEFAULT-VALUE}).")
     InetSocketAddress server;
@@ -83,6 +101,9 @@ final class SendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either a body (--text, --body-file, --html) or --message-file");
         }
         TranscriptListener listener = transcript ? new ConsoleTranscript(out, "") : TranscriptListener.NONE;
+        if (viaMx) {
+            return sendViaMx(out, listener);
+        }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
         if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
@@ -137,6 +158,50 @@ final class SendCommand implements Callable<Integer> {
                 out.println("TLS: not used (the server did not offer STARTTLS, or refused it): the message goes in clear text");
             }
         });
+    }
+
+    /**
+     * {@code --via-mx}: the message goes into a spool and one queue run delivers it, domain by domain,
+     * through each domain's MX with opportunistic TLS; what is deferred stays in {@code --spool} for
+     * {@code ./smtplab queue flush}, what fails for good comes back as a bounce there.
+     */
+    private int sendViaMx(PrintWriter out, TranscriptListener listener) throws Exception {
+        byte[] bytes;
+        ReversePath sender;
+        List<ForwardPath> recipients = new ArrayList<>();
+        if (messageFile != null) {
+            bytes = Files.readAllBytes(messageFile);
+            sender = envelopeAddress(message.from);
+            for (String r : concat(message.to, message.cc, message.bcc)) {
+                recipients.add(envelopeAddress(r));
+            }
+        } else {
+            ComposedMessage composed = message.build(false);   // 7-bit: the MX may lack 8BITMIME
+            bytes = composed.bytes();
+            sender = envelopeAddress(composed.envelope().sender().address());
+            for (var m : composed.envelope().recipients()) {
+                recipients.add(envelopeAddress(m.address()));
+            }
+        }
+        Path spoolRoot = spoolDir != null ? spoolDir : Files.createTempDirectory("smtplab-send-");
+        Spool spool = new Spool(spoolRoot);
+        spool.enqueue(sender, recipients, bytes, java.time.Instant.now());
+        ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
+                .withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
+        QueueRunner.Report report = new QueueRunner(spool, new StubResolver(config), new QueueRunner.Settings(helo, mxPort,
+                Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(5), options), java.time.Clock.systemUTC(),
+                new java.security.SecureRandom()).runOnce();
+        out.printf("via MX: delivered %d, deferred %d, bounced %d%n", report.delivered(), report.deferred(), report.bounced());
+        for (QueueEntry left : spool.entries()) {
+            left.lastErrors().forEach((rcpt, error) -> out.println("  deferred " + rcpt + ": " + error));
+        }
+        if (report.deferred() + report.bounced() > 0) {
+            out.println(spoolDir != null ? "  what is left waits in " + spoolRoot : "  (use --spool DIR to keep it and retry with ./smtplab queue flush)");
+        }
+        out.flush();
+        return report.deferred() + report.bounced() == 0 ? Main.OK : Main.REFUSED;
     }
 
     /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */

@@ -77,4 +77,27 @@ class RelayThroughQueueTest {
             assertThat(text).contains("Subject: =?UTF-8?Q?R=C3=A9union?= demain");
         });
     }
+
+    /** {@code send --via-mx}: no submission server, the client itself finds exemple.com's MX and delivers. */
+    @Test
+    void sendViaMx() throws Exception {
+        InMemoryDelivery bobsMailbox = new InMemoryDelivery("mx.exemple.com");
+        ZoneParseResult zone = MasterFileParser.parse("""
+                $ORIGIN exemple.com.
+                $TTL 60
+                @  IN SOA ns hostmaster 1 3600 600 86400 60
+                @  IN MX 10 mx
+                mx IN A 127.0.0.1
+                """, DomainName.of("exemple.com"));
+        try (ZoneServer dns = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(((ZoneParseResult.Parsed) zone).zone()));
+             SmtpServer mx = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).listen(new InetSocketAddress("127.0.0.1", 0))
+                     .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), bobsMailbox, Optional.empty(), s -> false)).start()) {
+            ServeAndSendTest.Run sent = ServeAndSendTest.smtplab("send", "--via-mx", "--dns", "127.0.0.1:" + dns.address().getPort(),
+                    "--mx-port", String.valueOf(mx.address().getPort()), "--from", "alice@monentreprise.fr", "--to", "bob@exemple.com",
+                    "--subject", "direct", "--text", "x", "--helo", "laptop.monentreprise.fr");
+            assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
+            assertThat(sent.out()).contains("via MX: delivered 1, deferred 0, bounced 0");
+        }
+        assertThat(bobsMailbox.messages()).singleElement().satisfies(m -> assertThat(m.text()).contains("Subject: direct"));
+    }
 }
