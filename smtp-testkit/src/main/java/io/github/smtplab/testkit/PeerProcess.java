@@ -85,6 +85,11 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the program at once, as {@code kill -9} does (SIGKILL on Linux): no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();
