@@ -1,11 +1,17 @@
 package io.github.smtplab.dns;
 
 /** Formats 16 octets as RFC 5952 §4 text: lower case, leading zeros dropped, the longest zero run as {@code ::}. */
-final class Ipv6Text {
+public final class Ipv6Text {
 
     private Ipv6Text() {}
 
-    static String format(byte[] octets) {
+    /**
+     * The RFC 5952 text of an IPv6 address, e.g. {@code 2001:db8::1}; one copy for the project (DNS records,
+     * SPF's {@code %{c}} macro).
+     *
+     * @param octets the 16 octets of the address
+     */
+    public static String format(byte[] octets) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = (octets[2 * i] & 0xFF) << 8 | octets[2 * i + 1] & 0xFF;

@@ -1,5 +1,7 @@
 package io.github.smtplab.auth.spf.internal;
 
+import io.github.smtplab.dns.Ipv6Text;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -122,38 +124,6 @@ public final class IpText {
 
     /** {@code %{c}} (§7.3): dotted-quad for IPv4, RFC 5952 text for IPv6 (lower case, longest zero run as {@code ::}). */
     public static String readable(InetAddress ip) {
-        if (ip instanceof Inet4Address) {
-            return ip.getHostAddress();
-        }
-        byte[] b = ip.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (b[2 * i] & 0xFF) << 8 | (b[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return ip instanceof Inet4Address ? ip.getHostAddress() : Ipv6Text.format(ip.getAddress());
     }
 }
