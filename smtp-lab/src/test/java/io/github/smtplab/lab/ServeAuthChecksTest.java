@@ -71,7 +71,8 @@ class ServeAuthChecksTest {
                 String stored = Files.readString(list(bob).getFirst());
                 assertThat(stored).startsWith("Return-Path: <alice@monentreprise.fr>").contains("Authentication-Results: mx.exemple.com;")
                         .contains("spf=pass").contains("dkim=pass header.d=monentreprise.fr").contains("dmarc=pass")
-                        .contains("Received-SPF: pass").contains("DKIM-Signature: v=1;");
+                        .contains("Received-SPF: pass").contains("DKIM-Signature: v=1;")
+                        .contains("smtp.helo=smtp.monentreprise.fr");   // RFC 7208 §2.3: the HELO identity, checked on its own
             } finally {
                 submission.stop.countDown();
                 mx.stop.countDown();

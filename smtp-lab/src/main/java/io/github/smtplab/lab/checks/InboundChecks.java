@@ -31,11 +31,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an MX checks about the domains of a message before storing it: SPF for the envelope sender (RFC
- * 7208), every DKIM signature (RFC 6376), DMARC for the From domain (RFC 9989), reported in a
+ * What an MX checks about the domains of a message before storing it: SPF for the envelope sender and for
+ * the HELO name (RFC 7208 §2.3, §2.4), every DKIM signature (RFC 6376), DMARC for the From domain (RFC 9989), reported in a
  * {@code Received-SPF} field (RFC 7208 §9.1) and an {@code Authentication-Results} field (RFC 8601) put on
  * top of the message. Fields that claim to come from this server already are removed first (RFC 8601
- * §5: anyone can forge them). With {@code rejectOnPolicy}, a DMARC failure whose domain asks for
+ * §5: anyone can forge them). The checks run once the message is complete — the MAIL FROM and HELO
+ * identities are known from the session by then, and DMARC needs the From field anyway. With {@code rejectOnPolicy}, a DMARC failure whose domain asks for
  * {@code p=reject} is refused with {@code 550 5.7.1}.
  */
 public final class InboundChecks extends TransformingDelivery {
@@ -71,6 +72,9 @@ public final class InboundChecks extends TransformingDelivery {
         List<MethodResult> results = new ArrayList<>();
         results.add(new MethodResult("spf", spfOutcome.result().keyword(), List.of(new ResultProperty("smtp", "mailfrom",
                 mailFrom.isEmpty() ? "postmaster@" + helo : mailFrom))));
+        // RFC 7208 §2.3: the HELO identity is checked too, and reported on its own (RFC 8601 §2.7.2 smtp.helo)
+        SpfOutcome heloOutcome = spf.checkHelo(ip, helo);
+        results.add(new MethodResult("spf", heloOutcome.result().keyword(), List.of(new ResultProperty("smtp", "helo", helo))));
         if (signatures.isEmpty()) {
             results.add(new MethodResult("dkim", "none", List.of()));
         }
