@@ -7,7 +7,6 @@ import io.github.smtplab.dns.RecordType;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +43,7 @@ final class DigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RecordType recordType = RecordType.fromMnemonic(type.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown record type: " + type));
-        ResolverConfig config = server != null ? ResolverConfig.of(server) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+        ResolverConfig config = DnsServers.of(server);
         DnsResolver resolver = new StubResolver(config.withTcpOnly(tcp));
         LookupResult result = resolver.query(DomainName.of(name), recordType);
         if (result instanceof LookupResult.Found found) {

@@ -197,7 +197,7 @@ final class DkimCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            ResolverConfig config = DnsServers.of(dns);
             List<DkimResult> results = new DkimVerifier(new StubResolver(config)).verify(readMessage(in));
             PrintWriter out = spec.commandLine().getOut();
             if (results.isEmpty()) {

@@ -8,7 +8,6 @@ import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +75,7 @@ final class DmarcCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
             Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain, spf.result));
             List<DkimInput> dkimInputs = dkim.stream().map(d -> new DkimInput(d.domain, "", d.result)).toList();

@@ -75,7 +75,7 @@ final class QueueCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            ResolverConfig config = DnsServers.of(dns);
             QueueRunner.Settings settings = new QueueRunner.Settings(hostname, port, Duration.ofMinutes(5), Duration.ofHours(4),
                     Duration.ofDays(5), SmtpClient.Options.defaults(hostname));
             QueueRunner.Report report = new QueueRunner(new Spool(spool), new StubResolver(config), settings, Clock.systemUTC(), new SecureRandom()).flush();

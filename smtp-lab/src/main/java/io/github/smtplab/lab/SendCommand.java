@@ -186,7 +186,7 @@ final class SendCommand implements Callable<Integer> {
         Path spoolRoot = spoolDir != null ? spoolDir : Files.createTempDirectory("smtplab-send-");
         Spool spool = new Spool(spoolRoot);
         spool.enqueue(sender, recipients, bytes, java.time.Instant.now());
-        ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+        ResolverConfig config = DnsServers.of(dns);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
                 .withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());

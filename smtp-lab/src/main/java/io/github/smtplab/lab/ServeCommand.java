@@ -267,7 +267,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The DNS servers of --dns, else those of /etc/resolv.conf. */
     private ResolverConfig resolverConfig() throws IOException {
-        return dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+        return DnsServers.of(dns);
     }
 
     /** The DKIM signer of --dkim-key, --dkim-selector, --dkim-domain (RFC 6376 §3.5: d= and s=). */

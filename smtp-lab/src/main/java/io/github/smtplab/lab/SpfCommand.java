@@ -9,7 +9,6 @@ import io.github.smtplab.dns.StubResolver;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +59,7 @@ final class SpfCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             InetAddress client = literal(spec, ip);
             PrintWriter out = spec.commandLine().getOut();
-            ResolverConfig config = dns != null ? ResolverConfig.of(dns) : ResolverConfig.fromResolvConf(Path.of("/etc/resolv.conf"));
+            ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
             SpfOutcome outcome = new SpfChecker(resolver, receiver).checkMailFrom(client, mailFrom, helo);
             out.println(outcome.result().keyword() + " " + outcome.explanation().orElse(outcome.detail()));
