@@ -65,20 +65,7 @@ final class DnsCommand implements Runnable {
                 boundAddress = server.address();
                 out.println("smtplab dns serve: " + zones.size() + " zone(s) on " + server.address() + " (UDP and TCP; Ctrl-C stops)");
                 out.flush();
-                Thread hook = new Thread(() -> {
-                    stop.countDown();
-                    server.close();
-                });
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    stop.await();
-                } finally {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException exiting) {
-                        // Ctrl-C: the hook is running
-                    }
-                }
+                UntilStopped.await(stop, server);   // Ctrl-C, or a test
             }
             return Main.OK;
         }

@@ -244,21 +244,7 @@ final class ServeCommand implements Callable<Integer> {
                 boundImplicitAddress = implicitServer.address();
             }
             out.flush();
-            // Ctrl-C: the JVM waits for its shutdown hooks, so the graceful close happens inside the hook
-            Thread hook = new Thread(() -> {
-                stop.countDown();
-                server.close();
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stop.await();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException exiting) {
-                    // the JVM is already shutting down because of Ctrl-C
-                }
-            }
+            UntilStopped.await(stop, server);   // Ctrl-C, or a test
             out.println("smtplab serve: shutting down (transactions in progress may finish)");
             out.flush();
         }
