@@ -1,6 +1,8 @@
 package io.github.smtplab.lab;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,10 +10,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./smtplab}: the entry point. Each subcommand is a class of its own; this one only routes, and
  * turns failures into one clear line (the stack trace only with {@code --debug}).
+ *
+ * <p>Start-up time matters here: a learner types {@code ./smtplab dig ...} dozens of times. picocli reads the
+ * annotations of every subcommand it is given, which loads their classes and everything they name; so the
+ * subcommands are created by name in {@link #subcommand}, and {@link #run} gives picocli only the one the
+ * command line names (all of them only when the whole list is needed: {@code --help}, {@code help}, a typo).
  */
 @Command(name = "smtplab", mixinStandardHelpOptions = true, version = "smtplab 0.1.0",
         description = "Internet mail built by hand: run a server, send a message, look inside the protocol.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, ComposeCommand.class, DigCommand.class, DnsCommand.class, QueueCommand.class, DkimCommand.class, SpfCommand.class, DmarcCommand.class, UsersCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:everything worked (send: every recipient accepted)",
@@ -29,6 +35,37 @@ public final class Main implements Runnable {
     /** Exit code: the dialogue could not happen (network, timeout, protocol violation, file). */
     public static final int FAILED = 3;
 
+    /** Every subcommand, by the name it is typed with, in the order {@code --help} lists them. */
+    static final List<String> SUBCOMMANDS = List.of("demo", "serve", "send", "compose", "dig", "dns", "queue", "dkim",
+            "spf", "dmarc", "users", "help", StartupTraining.NAME);
+
+    /**
+     * Creates the subcommand typed as {@code name}, or returns null for an unknown name. A switch and not a table
+     * of constructor references on purpose: a {@code DemoCommand::new} would load the class (and what its
+     * signatures name) when the table is built, which is what this whole arrangement avoids.
+     */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "demo" -> new DemoCommand();
+            case "serve" -> new ServeCommand();
+            case "send" -> new SendCommand();
+            case "compose" -> new ComposeCommand();
+            case "dig" -> new DigCommand();
+            case "dns" -> new DnsCommand();
+            case "queue" -> new QueueCommand();
+            case "dkim" -> new DkimCommand();
+            case "spf" -> new SpfCommand();
+            case "dmarc" -> new DmarcCommand();
+            case "users" -> new UsersCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            case StartupTraining.NAME -> new StartupTraining();
+            default -> null;
+        };
+    }
+
+    /** Options of the top level that take no value and may stand before the subcommand's name. */
+    private static final Set<String> TOP_LEVEL_FLAGS = Set.of("--debug");
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
@@ -41,9 +78,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // the servers log through System.Logger; on a terminal only warnings are worth a line
-        if (java.util.Arrays.stream(args).noneMatch("--debug"::equals)) {
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // the servers log through System.Logger; on a terminal only warnings are worth a line (set up lazily)
+        if (!List.of(args).contains("--debug") && System.getProperty("java.util.logging.config.class") == null) {
+            System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -52,6 +89,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
+        addSubcommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -64,6 +102,32 @@ public final class Main implements Runnable {
             return e instanceof io.github.smtplab.core.SmtpReplyException ? REFUSED : FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Gives picocli the subcommand that {@code args} names, or every subcommand when the command line does not
+     * name exactly one (no arguments, {@code --help}, {@code help dig}, an unknown name that picocli will then
+     * report with its suggestions). {@code --version} alone needs none.
+     */
+    static void addSubcommands(CommandLine cli, String[] args) {
+        String first = null;
+        for (String arg : args) {
+            if (arg.equals("--version") || arg.equals("-V")) {
+                return;
+            }
+            if (!TOP_LEVEL_FLAGS.contains(arg)) {
+                first = arg;
+                break;
+            }
+        }
+        Object named = first == null || first.equals("help") ? null : subcommand(first);
+        if (named != null) {
+            cli.addSubcommand(first, named);
+            return;
+        }
+        for (String name : SUBCOMMANDS) {
+            cli.addSubcommand(name, subcommand(name));
+        }
     }
 
     static String oneLine(Throwable e) {
