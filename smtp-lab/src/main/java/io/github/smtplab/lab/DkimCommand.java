@@ -59,8 +59,8 @@ final class DkimCommand implements Callable<Integer> {
 
     /** {@code keygen}: writes a private key and prints the TXT record to publish. */
     @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = {"Generates a key, writes PREFIX.private.pem (PKCS#8) and PREFIX.txt,",
-                "and prints the TXT record to publish at SELECTOR._domainkey.DOMAIN."},
+            description = {"Generates a signing key and prints the DNS record that publishes its public half.",
+                "Writes PREFIX.private.pem (PKCS#8) and PREFIX.txt; the TXT record goes at SELECTOR._domainkey.DOMAIN."},
             exitCodeList = {ExitCodes.OK + "the key was written", ExitCodes.USAGE + "the command line is wrong",
                 ExitCodes.TROUBLE + "the files cannot be written"})
     static final class Keygen implements Callable<Integer> {
@@ -188,8 +188,9 @@ final class DkimCommand implements Callable<Integer> {
 
     /** {@code verify}: one result line per signature. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verifies every DKIM-Signature of the message on standard input; prints one line each,",
-                "e.g. 'dkim=pass header.d=example.com header.s=s1 header.a=rsa-sha256' ('dkim=none' if unsigned)."},
+            description = {"Verifies every DKIM-Signature of the message on standard input.",
+                "Prints one line each, e.g. 'dkim=pass header.d=example.com header.s=s1 header.a=rsa-sha256'",
+                "('dkim=none' if unsigned)."},
             exitCodeList = {ExitCodes.OK + "at least one signature passes", ExitCodes.NEGATIVE + "none passes (or the message is unsigned)",
                 ExitCodes.USAGE + "the command line is wrong"})
     static final class Verify implements Callable<Integer> {

@@ -71,8 +71,9 @@ final class QueueCommand implements Runnable {
         @Option(names = "--dns", description = "HOST:PORT of the DNS server for MX lookups (default: /etc/resolv.conf).")
         String dns;
 
-        @Option(names = "--mx-port", defaultValue = "25", description = "The SMTP port of the MX hosts (default: ${DEFAULT-VALUE}).")
-        int mxPort;
+        // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+        @Option(names = "--mx-port", description = "The SMTP port of the MX hosts (default: 25).")
+        int mxPort = 25;
 
         /** The old name of {@code --mx-port}, still accepted. */
         @Option(names = "--port", hidden = true)

@@ -76,8 +76,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--auth-in-clear", description = "Allow PLAIN and LOGIN without TLS (they send the password itself).")
     boolean authInClear;
 
-    @Option(names = "--hostname", defaultValue = "localhost", description = "This host's name, sent in EHLO (default: ${DEFAULT-VALUE}).")
-    String hostname;
+    // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+    @Option(names = "--hostname", description = "This host's name, sent in EHLO (default: localhost).")
+    String hostname = "localhost";
 
     /** The old name of {@code --hostname}, still accepted. */
     @Option(names = "--helo", hidden = true)

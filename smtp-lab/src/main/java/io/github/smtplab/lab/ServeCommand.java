@@ -71,10 +71,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  mx          port 25 semantics: accepts mail for the --domain domains",
             "              only; anything else gets 550 5.7.1 (never an open relay).",
             "  submission  port 587 semantics (RFC 6409): also accepts mail to other",
-            "              domains, for relaying: with --users only after AUTH (RFC 4954),",
-            "              without it only clients on the loopback interface; that",
-            "              mail goes to the queue (MAILDIR/.queue/), which delivers it",
-            "              through the domains' MX (see --dns, --mx-port).",
+            "              domains, for relaying. With --users only after AUTH",
+            "              (RFC 4954); without --users only clients on the loopback",
+            "              interface may relay. Relayed mail goes to the queue",
+            "              (MAILDIR/.queue/), which delivers it through the domains'",
+            "              MX (see --dns, --mx-port).",
             "TLS (smtp-tls): --tls-cert/--tls-key or --dev-cert offer STARTTLS (RFC 3207);",
             "  submission (or --require-tls) refuses MAIL before it with 530 5.7.0, mx only",
             "  offers it; --implicit-tls-listen adds a port 465-style listener (RFC 8314).",
@@ -143,8 +144,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
     String dns;
 
-    @Option(names = "--mx-port", defaultValue = "25", description = "The SMTP port of the MX hosts the queue delivers to (default: ${DEFAULT-VALUE}).")
-    int mxPort;
+    // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+    @Option(names = "--mx-port", description = "The SMTP port of the MX hosts the queue delivers to (default: 25).")
+    int mxPort = 25;
 
     /** The old name of {@code --mx-port}, still accepted. */
     @Option(names = "--relay-port", hidden = true)
