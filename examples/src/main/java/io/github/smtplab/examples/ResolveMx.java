@@ -24,14 +24,12 @@ public final class ResolveMx {
 
     static final String ZONE = """
             $ORIGIN exemple.com.
-            $TTL 300
-            @    IN SOA ns hostmaster 1 3600 600 86400 60
-            @    IN NS  ns
-            ns   IN A   127.0.0.1
-            @    IN MX  10 mx
-            @    IN MX  20 secours
-            mx   IN A   192.0.2.25
-            secours IN A 192.0.2.26
+            $TTL 3600
+            @       IN SOA ns1 postmaster 2026120601 7200 900 1209600 300
+            @       IN MX  20 secours        ; the backup, tried when mx does not answer
+            @       IN MX  10 mx             ; the lower preference is tried first
+            mx      IN A   192.0.2.25
+            secours IN A   192.0.2.26
             """;
 
     public static void main(String[] args) throws Exception {
