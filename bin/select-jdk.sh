@@ -1,7 +1,16 @@
+<<<<<<< HEAD
 # Sourced by ./smtplab, benchmarks and .ci/run: points JAVA_HOME and PATH at a JDK >= 21.
 # Looks at JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm, and keeps the newest.
 # A JDK's version is read from its `release` file (one small file, no JVM started); only a JDK without
 # that file is asked with `java -version`, which costs a JVM start.
+=======
+# Finds a JDK >= 21 for smtplab.
+#   sourced (by ./smtplab, benchmarks/run, .ci/run): points JAVA_HOME and PATH at it, or returns 1;
+#   run (by ./mvnw: bash bin/select-jdk.sh): prints its directory, or exits 1.
+# A JAVA_HOME that is already >= 21 is kept; otherwise the newest JDK >= 21 among the java on PATH,
+# the JAVA<n>_HOME variables, /usr/lib/jvm/*, /Library/Java/JavaVirtualMachines, ~/.sdkman and ~/.jdks.
+# When there is none, one message says what to install.
+>>>>>>> w16-build
 smtplab_java_major() {
   local home=$1 version=""
   if [ -f "$home/release" ]; then
@@ -13,13 +22,22 @@ smtplab_java_major() {
   version=${version#1.}          # "1.8.0_392" is Java 8
   echo "${version%%[._+-]*}"
 }
-smtplab_select_jdk() {
-  local candidates=() dir best="" best_major=0 major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+smtplab_find_jdk() {
+  local candidates=() dir best="" best_major=0 major name
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(smtplab_java_major "$JAVA_HOME")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      printf '%s\n' "$JAVA_HOME"
+      return 0
+    fi
+  fi
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for dir in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  for name in $(compgen -v | grep -E '^JAVA[0-9]+_HOME$'); do
+    candidates+=("${!name}")
+  done
+  for dir in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
     [ -x "$dir/bin/java" ] && candidates+=("$dir")
   done
   for dir in "${candidates[@]}"; do
@@ -31,6 +49,7 @@ smtplab_select_jdk() {
     fi
   done
   if [ -z "$best" ]; then
+<<<<<<< HEAD
     echo "smtplab needs a JDK 21 or newer; none found (looked at JAVA_HOME, PATH and /usr/lib/jvm)." >&2
     echo "Install one (for example: apt-get install openjdk-21-jdk, or a Temurin 21+ build) and try again." >&2
     return 1
@@ -38,5 +57,26 @@ smtplab_select_jdk() {
   export JAVA_HOME=$best
   export PATH=$best/bin:$PATH
   export SMTPLAB_JAVA_MAJOR=$best_major
+=======
+    {
+      echo "smtplab needs a JDK 21 or newer (to compile, test, package and run it; Maven alone could run on 17),"
+      echo "and none is installed: looked at JAVA_HOME, the java on PATH, JAVA<n>_HOME, /usr/lib/jvm, ~/.sdkman, ~/.jdks."
+      echo "Install one, for example 'sudo apt-get install openjdk-21-jdk' (Debian, Ubuntu) or Temurin 21+ from"
+      echo "https://adoptium.net, then run the command again."
+    } >&2
+    return 1
+  fi
+  printf '%s\n' "$best"
+>>>>>>> w16-build
 }
-smtplab_select_jdk
+smtplab_select_jdk() {
+  local found
+  found=$(smtplab_find_jdk) || return 1
+  export JAVA_HOME=$found
+  export PATH=$found/bin:$PATH
+}
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  smtplab_find_jdk || exit 1
+else
+  smtplab_select_jdk
+fi

@@ -25,7 +25,8 @@ for i in $(seq 1 50); do
   dig @127.0.0.1 -p "$PORT" +short +tries=1 +time=1 SOA example.com > /dev/null 2>&1 && break
   sleep 0.2
 done
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAVA_HOME=$(bash "$(dirname "$0")/../../bin/select-jdk.sh") || exit 1   # a JDK >= 21, or a message saying what to install
+JAVA=$JAVA_HOME/bin/java
 # Alternate the two clients for ROUNDS rounds: on a shared machine the load changes over time, and each
 # round's ratio compares two measurements taken one right after the other.
 ROUNDS=${ROUNDS:-3}

@@ -18,9 +18,6 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && [ -z "${JAVA_HOME:-}" ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
 source "$ROOT/bin/select-jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 JCMD="$JAVA_HOME/bin/jcmd"

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_PER_ROUND=${1:-5}
 ROUNDS=${2:-3}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA_HOME=$(bash bin/select-jdk.sh) || exit 1   # a JDK >= 21, or a message saying what to install
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 ./mvnw -B -q -o -pl smtp-tls -am compile
 BC=$HOME/.m2/repository/org/bouncycastle

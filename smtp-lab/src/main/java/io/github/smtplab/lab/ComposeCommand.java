@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./smtplab compose ... > message.eml}: writes an RFC 5322 / MIME message to standard output. */
 @Command(name = "compose", mixinStandardHelpOptions = true,
         description = {"Writes a message (RFC 5322, MIME) to standard output, with CRLF line ends.",
-            "Bcc recipients are left out of the header; 7-bit unless --8bit."})
+            "Bcc recipients are left out of the header; 7-bit unless --8bit."},
+        exitCodeList = {ExitCodes.OK + "the message was written", ExitCodes.USAGE + "the command line is wrong (a bad address...)",
+            ExitCodes.TROUBLE + "a file to attach cannot be read"})
 final class ComposeCommand implements Callable<Integer> {
 
     @Spec

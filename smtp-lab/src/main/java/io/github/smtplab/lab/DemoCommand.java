@@ -18,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab demo}: the seed's whole mail path, live, explained. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the seed scenario live on loopback: Alice sends \"Réunion demain\" to Bob and Charlie;",
-            "DNS, the submission server, the queue and the MX all run here, and every dialogue is printed",
-            "and explained with its RFC section. Exit 0 only when every step worked."})
+        description = {"Plays the seed scenario live on loopback, every line explained.",
+            "Alice sends \"Réunion demain\" to Bob and Charlie; DNS, the submission server, the queue and the MX",
+            "all run here, and every dialogue is printed and explained with its RFC section."},
+        exitCodeList = {ExitCodes.OK + "every step worked", ExitCodes.NEGATIVE + "a step failed (it says which and why)",
+            ExitCodes.USAGE + "the command line is wrong"})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -18,18 +18,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab dig NAME [TYPE]}: one DNS question, answered like {@code dig +short}, plus the status. */
 @Command(name = "dig", mixinStandardHelpOptions = true,
-        description = {"Asks a DNS server one question and prints the answers like 'dig +short',",
-            "then the status: NOERROR, NXDOMAIN, or why there is no answer (SERVFAIL, TIMEOUT...).",
-            "Exit 0 when there is data, 1 for NODATA or NXDOMAIN, 3 when no answer came."})
+        description = {"Asks a DNS server one question and prints the answers like 'dig +short'.",
+            "Then the status: NOERROR, NXDOMAIN, or why there is no answer (SERVFAIL, TIMEOUT...)."},
+        exitCodeList = {ExitCodes.OK + "there is data", ExitCodes.NEGATIVE + "no such data: NODATA or NXDOMAIN",
+            ExitCodes.USAGE + "the command line is wrong", ExitCodes.TROUBLE + "no answer came: timeout, SERVFAIL, REFUSED..."})
 final class DigCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "The name to look up, e.g. exemple.com.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The name to look up, e.g. exemple.com.")
     String name;
 
-    @Parameters(index = "1", defaultValue = "A", description = "The record type: A, AAAA, MX, TXT, CNAME, NS, SOA, PTR (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TYPE", defaultValue = "A", description = "The record type: A, AAAA, MX, TXT, CNAME, NS, SOA, PTR (default: ${DEFAULT-VALUE}).")
     String type;
 
     @Option(names = "--server", description = "HOST:PORT of the DNS server (default: the nameservers of /etc/resolv.conf).")

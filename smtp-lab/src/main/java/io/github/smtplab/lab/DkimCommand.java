@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dkim", mixinStandardHelpOptions = true,
         subcommands = {DkimCommand.Keygen.class, DkimCommand.Sign.class, DkimCommand.Verify.class},
-        description = {"DKIM signatures (RFC 6376; RFC 8463 for Ed25519): make a key, sign, verify."})
+        description = {"DKIM signatures (RFC 6376; RFC 8463 for Ed25519): make a key, sign, verify."},
+        exitCodeList = {ExitCodes.USAGE + "no subcommand given (the usage was printed)"})
 final class DkimCommand implements Callable<Integer> {
 
     /** At most this much of standard input is read as one message (far above SMTP's usual size limits). */
@@ -58,8 +59,10 @@ final class DkimCommand implements Callable<Integer> {
 
     /** {@code keygen}: writes a private key and prints the TXT record to publish. */
     @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = {"Generates a key, writes PREFIX.private.pem (PKCS#8) and PREFIX.txt,",
-                "and prints the TXT record to publish at SELECTOR._domainkey.DOMAIN."})
+            description = {"Generates a signing key and prints the DNS record that publishes its public half.",
+                "Writes PREFIX.private.pem (PKCS#8) and PREFIX.txt; the TXT record goes at SELECTOR._domainkey.DOMAIN."},
+            exitCodeList = {ExitCodes.OK + "the key was written", ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "the files cannot be written"})
     static final class Keygen implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -124,8 +127,10 @@ final class DkimCommand implements Callable<Integer> {
 
     /** {@code sign}: signs standard input to standard output. */
     @Command(name = "sign", mixinStandardHelpOptions = true,
-            description = {"Signs the message on standard input (c=relaxed/relaxed, over-signed h=),",
-                "writing it with its DKIM-Signature on standard output. Exit 1 if it cannot be signed."})
+            description = {"Signs the message on standard input and writes it, signed, on standard output.",
+                "c=relaxed/relaxed, h= over-signed; the DKIM-Signature field comes first."},
+            exitCodeList = {ExitCodes.OK + "signed", ExitCodes.NEGATIVE + "this message cannot be signed (it says why)",
+                ExitCodes.USAGE + "the command line or the key is wrong", ExitCodes.TROUBLE + "the key cannot be read"})
     static final class Sign implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -183,9 +188,11 @@ final class DkimCommand implements Callable<Integer> {
 
     /** {@code verify}: one result line per signature. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Verifies every DKIM-Signature of the message on standard input; prints one line each,",
-                "e.g. 'dkim=pass header.d=example.com header.s=s1 header.a=rsa-sha256' ('dkim=none' if unsigned).",
-                "Exit 0 if at least one signature passes, 1 otherwise."})
+            description = {"Verifies every DKIM-Signature of the message on standard input.",
+                "Prints one line each, e.g. 'dkim=pass header.d=example.com header.s=s1 header.a=rsa-sha256'",
+                "('dkim=none' if unsigned)."},
+            exitCodeList = {ExitCodes.OK + "at least one signature passes", ExitCodes.NEGATIVE + "none passes (or the message is unsigned)",
+                ExitCodes.USAGE + "the command line is wrong"})
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;

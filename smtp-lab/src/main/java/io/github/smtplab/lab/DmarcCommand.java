@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./smtplab dmarc check}: DMARC (RFC 9989) for an Author Domain and the SPF and DKIM results given. */
 @Command(name = "dmarc", mixinStandardHelpOptions = true, subcommands = DmarcCommand.Check.class,
-        description = "DMARC (RFC 9989): policy discovery by the DNS tree walk, alignment, result.")
+        description = "DMARC (RFC 9989): policy discovery by the DNS tree walk, alignment, result.",
+        exitCodeList = {ExitCodes.USAGE + "no subcommand given (the usage was printed)"})
 final class DmarcCommand implements Callable<Integer> {
 
     @Spec
@@ -52,9 +53,12 @@ final class DmarcCommand implements Callable<Integer> {
 
     /** {@code dmarc check --from-domain D [--spf-result R --spf-domain D] [--dkim-result R --dkim-domain D]... [--dns HOST:PORT]}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Finds the DMARC Policy Record of the From domain by the DNS tree walk (RFC 9989 §4.10),",
-                "checks alignment of the SPF and DKIM passes given, and prints the result keyword, the disposition",
-                "the domain asks for, and the explanation. Exit 0 whatever the result; 2 for bad arguments."})
+            description = {"Evaluates DMARC for a From domain and the SPF and DKIM results given.",
+                "Finds the domain's policy by the DNS tree walk (RFC 9989 section 4.10), checks the alignment of the",
+                "SPF and DKIM passes, and prints the result keyword, the disposition asked for, and the explanation."},
+            exitCodeList = {ExitCodes.OK + "pass", ExitCodes.NEGATIVE + "fail, none or permerror",
+                ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "temperror: a DNS error during the tree walk, the answer may differ later"})
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -88,7 +92,11 @@ final class DmarcCommand implements Callable<Integer> {
                     + " dkim-aligned=" + (o.dkimAligned() ? "yes" : "no"));
             out.println(o.detail());
             out.flush();
-            return Main.OK;
+            return switch (o.result()) {
+                case PASS -> Main.OK;
+                case TEMPERROR -> Main.FAILED;   // no outcome yet: a DNS error during discovery (RFC 9989 section 4.10)
+                default -> Main.REFUSED;
+            };
         }
     }
 }

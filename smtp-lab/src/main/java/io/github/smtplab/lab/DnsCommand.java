@@ -6,6 +6,8 @@ import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab dns serve}: the embedded authoritative DNS server. */
 @Command(name = "dns", mixinStandardHelpOptions = true, description = "The DNS tools of smtp-dns.",
+        exitCodeList = {ExitCodes.OK + "the usage was printed", ExitCodes.USAGE + "the command line is wrong"},
         subcommands = DnsCommand.Serve.class)
 final class DnsCommand implements Runnable {
 
@@ -33,7 +36,9 @@ final class DnsCommand implements Runnable {
     /** Serves RFC 1035 master files over UDP and TCP until Ctrl-C; never recurses, refuses other zones. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = {"Serves zones from RFC 1035 master files over UDP and TCP until Ctrl-C.",
-                "Authoritative only: other names get REFUSED, nothing is recursed."})
+                "Authoritative only: other names get REFUSED, nothing is recursed."},
+            exitCodeList = {ExitCodes.OK + "stopped by Ctrl-C", ExitCodes.USAGE + "the command line or a zone file is wrong",
+                ExitCodes.TROUBLE + "could not start: a zone file cannot be read, the address is in use"})
     static final class Serve implements Callable<Integer> {
 
         @Spec
@@ -55,7 +60,7 @@ final class DnsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<Zone> zones = new ArrayList<>();
             for (Path file : zoneFiles) {
-                switch (MasterFileParser.parse(file)) {
+                switch (parse(file)) {
                     case ZoneParseResult.Parsed parsed -> zones.add(parsed.zone());
                     case ZoneParseResult.Failed failed -> throw new ParameterException(spec.commandLine(),
                             file + ":" + failed.line() + ": " + failed.message());
@@ -68,6 +73,15 @@ final class DnsCommand implements Runnable {
                 UntilStopped.await(stop, server);   // Ctrl-C, or a test
             }
             return Main.OK;
+        }
+
+        /** Reads one master file; a file that cannot be read is named with the reason. */
+        private static ZoneParseResult parse(Path file) throws IOException {
+            try {
+                return MasterFileParser.parse(file);
+            } catch (FileSystemException e) {
+                throw new IOException("cannot read zone file " + file + ": " + Main.fileReason(e), e);
+            }
         }
     }
 }

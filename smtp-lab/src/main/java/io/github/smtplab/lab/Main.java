@@ -18,12 +18,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "smtplab", mixinStandardHelpOptions = true, version = "smtplab 0.1.0",
         description = "Internet mail built by hand: run a server, send a message, look inside the protocol.",
+        footer = "%nEvery command lists its own exit codes in its --help, in this one scheme.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:everything worked (send: every recipient accepted)",
-            " 1:the server refused a recipient or the message",
-            " 2:the command line is wrong (see --help)",
-            " 3:could not talk to the server: connection, timeout, protocol or file error"})
+            ExitCodes.OK + "it worked (send: every recipient accepted; a check: it passed)",
+            ExitCodes.NEGATIVE + "the outcome is negative: a server refused, a check did not pass, no such DNS data",
+            ExitCodes.USAGE + "the command line is wrong (see --help)",
+            ExitCodes.TROUBLE + "could not get an outcome: unreachable server, timeout, protocol error, DNS temperror, file error"})
 public final class Main implements Runnable {
 
     /** Exit code: every recipient accepted, or the command did what it says. */
@@ -93,8 +94,10 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ExitCodes.headingEverywhere(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("smtplab " + commandLine.getCommandName() + ": " + oneLine(e));
+            // the whole command name ("smtplab dns serve"), then the reason
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + oneLine(e));
             if (main.debug) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -130,8 +133,23 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The reason in one line: for a file, its name and what went wrong ("x.zone: no such file"). */
     static String oneLine(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + fileReason(f);
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** What went wrong with a file, without its name: "no such file", "permission denied"... */
+    static String fileReason(java.nio.file.FileSystemException f) {
+        return switch (f) {
+            case java.nio.file.NoSuchFileException n -> "no such file";
+            case java.nio.file.AccessDeniedException a -> "permission denied";
+            case java.nio.file.FileAlreadyExistsException x -> "already exists";
+            case java.nio.file.NotDirectoryException d -> "not a directory";
+            default -> f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        };
     }
 }

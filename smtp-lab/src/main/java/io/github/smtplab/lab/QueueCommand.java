@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab queue list|flush}: look into the outbound spool, or try every message now. */
 @Command(name = "queue", mixinStandardHelpOptions = true, description = "The outbound queue (spool) of relayed mail.",
+        exitCodeList = {ExitCodes.OK + "the usage was printed", ExitCodes.USAGE + "the command line is wrong"},
         subcommands = {QueueCommand.ListEntries.class, QueueCommand.Flush.class})
 final class QueueCommand implements Runnable {
 
@@ -31,7 +32,9 @@ final class QueueCommand implements Runnable {
     }
 
     /** One line per waiting message: id, age, attempts, next try, sender, recipients and their last error. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the messages waiting in the spool.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the messages waiting in the spool.",
+            exitCodeList = {ExitCodes.OK + "listed (maybe nothing)", ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "the spool cannot be read"})
     static final class ListEntries implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -55,7 +58,9 @@ final class QueueCommand implements Runnable {
     }
 
     /** Tries every message now, whatever its next attempt says. */
-    @Command(name = "flush", mixinStandardHelpOptions = true, description = "Tries to deliver every waiting message now.")
+    @Command(name = "flush", mixinStandardHelpOptions = true, description = "Tries to deliver every waiting message now.",
+            exitCodeList = {ExitCodes.OK + "the spool was worked through (what is left will be retried)",
+                ExitCodes.USAGE + "the command line is wrong", ExitCodes.TROUBLE + "the spool or the DNS cannot be used"})
     static final class Flush implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -66,8 +71,15 @@ final class QueueCommand implements Runnable {
         @Option(names = "--dns", description = "HOST:PORT of the DNS server for MX lookups (default: /etc/resolv.conf).")
         String dns;
 
-        @Option(names = "--port", defaultValue = "25", description = "The SMTP port of the mail hosts (default: ${DEFAULT-VALUE}).")
-        int port;
+        // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+        @Option(names = "--mx-port", description = "The SMTP port of the MX hosts (default: 25).")
+        int mxPort = 25;
+
+        /** The old name of {@code --mx-port}, still accepted. */
+        @Option(names = "--port", hidden = true)
+        void port(int port) {
+            mxPort = port;
+        }
 
         @Option(names = "--hostname", defaultValue = "localhost", description = "This MTA's name, for EHLO and bounces.")
         String hostname;
@@ -76,7 +88,7 @@ final class QueueCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             ResolverConfig config = DnsServers.of(dns);
-            QueueRunner.Settings settings = new QueueRunner.Settings(hostname, port, Duration.ofMinutes(5), Duration.ofHours(4),
+            QueueRunner.Settings settings = new QueueRunner.Settings(hostname, mxPort, Duration.ofMinutes(5), Duration.ofHours(4),
                     Duration.ofDays(5), SmtpClient.Options.defaults(hostname));
             QueueRunner.Report report = new QueueRunner(new Spool(spool), new StubResolver(config), settings, Clock.systemUTC(), new SecureRandom()).flush();
             out.printf("delivered %d, deferred %d, bounced %d%n", report.delivered(), report.deferred(), report.bounced());

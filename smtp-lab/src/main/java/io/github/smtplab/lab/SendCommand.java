@@ -34,9 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab send}: composes (or reads) a message and sends it to one server. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Composes a message (the same flags as compose) or reads one (--message-file),",
-            "sends it to one SMTP server and prints each recipient's outcome.",
-            "Exit 0 only when every recipient was accepted."})
+        description = {"Sends a message to one SMTP server and prints each recipient's outcome.",
+            "The message is composed from the same flags as compose, or read from --message-file;",
+            "with --via-mx it goes to each recipient domain's MX instead, through the outbound queue."},
+        exitCodeList = {ExitCodes.OK + "every recipient was accepted", ExitCodes.NEGATIVE + "the server refused a recipient or the message",
+            ExitCodes.USAGE + "the command line is wrong",
+            ExitCodes.TROUBLE + "could not talk to the server: connection, TLS, timeout, protocol; or a file error"})
 final class SendCommand implements Callable<Integer> {
 
     @Spec
@@ -73,8 +76,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--auth-in-clear", description = "Allow PLAIN and LOGIN without TLS (they send the password itself).")
     boolean authInClear;
 
-    @Option(names = "--helo", defaultValue = "localhost", description = "The name sent in EHLO (default: ${DEFAULT-VALUE}).")
-    String helo;
+    // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+    @Option(names = "--hostname", description = "This host's name, sent in EHLO (default: localhost).")
+    String hostname = "localhost";
+
+    /** The old name of {@code --hostname}, still accepted. */
+    @Option(names = "--helo", hidden = true)
+    void helo(String name) {
+        hostname = name;
+    }
 
     @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for each reply (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -105,7 +115,7 @@ final class SendCommand implements Callable<Integer> {
             return sendViaMx(out, listener);
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
+        SmtpClient.Options options = SmtpClient.Options.defaults(hostname).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
         if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
             throw new ParameterException(spec.commandLine(), "--trust needs --tls opportunistic, required or implicit");
         }
@@ -188,9 +198,9 @@ final class SendCommand implements Callable<Integer> {
         spool.enqueue(sender, recipients, bytes, java.time.Instant.now());
         ResolverConfig config = DnsServers.of(dns);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
+        SmtpClient.Options options = SmtpClient.Options.defaults(hostname).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
                 .withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
-        QueueRunner.Report report = new QueueRunner(spool, new StubResolver(config), new QueueRunner.Settings(helo, mxPort,
+        QueueRunner.Report report = new QueueRunner(spool, new StubResolver(config), new QueueRunner.Settings(hostname, mxPort,
                 Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(5), options), java.time.Clock.systemUTC(),
                 new java.security.SecureRandom()).runOnce();
         out.printf("via MX: delivered %d, deferred %d, bounced %d%n", report.delivered(), report.deferred(), report.bounced());

@@ -64,21 +64,24 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./smtplab serve}: an SMTP server that delivers into Maildirs, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Runs an SMTP server until Ctrl-C, delivering mail for the local domains",
-            "into Maildirs: MAILDIR/<address>/new/.",
+            "Runs an SMTP server until Ctrl-C, delivering mail into Maildirs.",
+            "Mail for the local domains goes to MAILDIR/<address>/new/.",
             "",
             "Roles:",
             "  mx          port 25 semantics: accepts mail for the --domain domains",
             "              only; anything else gets 550 5.7.1 (never an open relay).",
             "  submission  port 587 semantics (RFC 6409): also accepts mail to other",
-            "              domains, for relaying. Until AUTH exists (smtp-auth),",
-            "              only clients on the loopback interface may relay;",
-            "              their mail goes to the queue (MAILDIR/.queue/), which",
-            "              delivers it through the domains' MX (see --dns, --relay-port).",
+            "              domains, for relaying. With --users only after AUTH",
+            "              (RFC 4954); without --users only clients on the loopback",
+            "              interface may relay. Relayed mail goes to the queue",
+            "              (MAILDIR/.queue/), which delivers it through the domains'",
+            "              MX (see --dns, --mx-port).",
             "TLS (smtp-tls): --tls-cert/--tls-key or --dev-cert offer STARTTLS (RFC 3207);",
             "  submission (or --require-tls) refuses MAIL before it with 530 5.7.0, mx only",
             "  offers it; --implicit-tls-listen adds a port 465-style listener (RFC 8314).",
-            ""})
+            ""},
+        exitCodeList = {ExitCodes.OK + "stopped by Ctrl-C", ExitCodes.USAGE + "the command line is wrong",
+            ExitCodes.TROUBLE + "could not start: the address is in use, a file cannot be read"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -141,8 +144,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
     String dns;
 
-    @Option(names = "--relay-port", defaultValue = "25", description = "The SMTP port of the MX hosts the queue delivers to (default: ${DEFAULT-VALUE}).")
-    int relayPort;
+    // an initial value, not a defaultValue: picocli would apply a default after the hidden old name below
+    @Option(names = "--mx-port", description = "The SMTP port of the MX hosts the queue delivers to (default: 25).")
+    int mxPort = 25;
+
+    /** The old name of {@code --mx-port}, still accepted. */
+    @Option(names = "--relay-port", hidden = true)
+    void relayPort(int port) {
+        mxPort = port;
+    }
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "The certificate chain (PEM, leaf first) to offer STARTTLS with; needs --tls-key.")
     Path tlsCert;
@@ -183,7 +193,7 @@ final class ServeCommand implements Callable<Integer> {
         QueueWorker worker = null;
         if (role == Role.SUBMISSION) {
             Spool spool = new Spool(root.resolve(".queue"));
-            QueueRunner runner = new QueueRunner(spool, new StubResolver(resolverConfig()), new QueueRunner.Settings(host, relayPort,
+            QueueRunner runner = new QueueRunner(spool, new StubResolver(resolverConfig()), new QueueRunner.Settings(host, mxPort,
                     Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(5),
                     // MX to MX: STARTTLS when offered, certificate not checked (RFC 7435)
                     SmtpClient.Options.defaults(host).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust())),

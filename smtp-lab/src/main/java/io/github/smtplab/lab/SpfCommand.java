@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./smtplab spf check}: SPF (RFC 7208) for one client, MAIL FROM and HELO. */
 @Command(name = "spf", mixinStandardHelpOptions = true, subcommands = SpfCommand.Check.class,
-        description = "Sender Policy Framework (RFC 7208).")
+        description = "Sender Policy Framework (RFC 7208).",
+        exitCodeList = {ExitCodes.USAGE + "no subcommand given (the usage was printed)"})
 final class SpfCommand implements Callable<Integer> {
 
     @Spec
@@ -32,9 +33,12 @@ final class SpfCommand implements Callable<Integer> {
 
     /** {@code spf check --ip IP --mail-from ADDR --helo HOST [--dns HOST:PORT]}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Runs check_host() (RFC 7208 §4) for the MAIL FROM identity (postmaster@HELO when it is empty)",
-                "and prints the result keyword, then the explanation, then the Received-SPF field (§9.1).",
-                "Exit 0 whatever the result; 2 for bad arguments."})
+            description = {"Checks whether an address may send mail for a domain (RFC 7208 check_host(), section 4).",
+                "The identity is the MAIL FROM address (postmaster@HELO when it is empty). Prints the result",
+                "keyword, the explanation, then the Received-SPF field (section 9.1)."},
+            exitCodeList = {ExitCodes.OK + "pass", ExitCodes.NEGATIVE + "any other result: fail, softfail, neutral, none, permerror",
+                ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "temperror: a DNS error, the answer may differ later (like an unreachable server)"})
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -66,7 +70,11 @@ final class SpfCommand implements Callable<Integer> {
             out.print(new ReceivedSpf(outcome, mailFrom.isEmpty() ? "helo" : "mailfrom", client, mailFrom, helo, receiver)
                     .toField().replace("\r\n", "\n"));
             out.flush();
-            return Main.OK;
+            return switch (outcome.result()) {
+                case PASS -> Main.OK;
+                case TEMPERROR -> Main.FAILED;   // no outcome yet: the DNS could not answer (RFC 7208 section 2.6.6)
+                default -> Main.REFUSED;
+            };
         }
     }
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * the terminal without echo, or from the first line of standard input when it is not a terminal.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "Adds, removes or lists the users of a users file (salted verifiers only, see docs/smtp-auth-sasl.md).",
+        description = {"Adds, removes or lists the users of a users file.",
+            "The file holds salted verifiers only, never a password (see docs/smtp-auth-sasl.md)."},
+        exitCodeList = {ExitCodes.OK + "the usage was printed", ExitCodes.USAGE + "the command line is wrong"},
         subcommands = {UsersCommand.Add.class, UsersCommand.Remove.class, UsersCommand.List.class})
 final class UsersCommand implements Runnable {
 
@@ -40,7 +42,9 @@ final class UsersCommand implements Runnable {
     /** {@code users add}: creates or replaces a user. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Adds a user (or replaces its password).",
-                "The password is read without echo from the terminal, or from the first line of standard input."})
+                "The password is read without echo from the terminal, or from the first line of standard input."},
+            exitCodeList = {ExitCodes.OK + "added", ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "the users file cannot be read or written"})
     static final class Add implements Callable<Integer> {
 
         @Spec
@@ -114,7 +118,9 @@ final class UsersCommand implements Runnable {
     }
 
     /** {@code users remove}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a user.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a user.",
+            exitCodeList = {ExitCodes.OK + "removed", ExitCodes.NEGATIVE + "there is no such user",
+                ExitCodes.USAGE + "the command line is wrong", ExitCodes.TROUBLE + "the users file cannot be read or written"})
     static final class Remove implements Callable<Integer> {
 
         @Spec
@@ -140,7 +146,9 @@ final class UsersCommand implements Runnable {
     }
 
     /** {@code users list}: names and which mechanisms each can use. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the users and the mechanisms each can use.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the users and the mechanisms each can use.",
+            exitCodeList = {ExitCodes.OK + "listed", ExitCodes.USAGE + "the command line is wrong",
+                ExitCodes.TROUBLE + "the users file cannot be read"})
     static final class List implements Callable<Integer> {
 
         @Spec

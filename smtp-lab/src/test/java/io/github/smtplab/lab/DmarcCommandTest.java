@@ -59,9 +59,22 @@ class DmarcCommandTest {
         SpfCommandTest.Run own = SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "example.com",
                 "--spf-result", "pass", "--spf-domain", "other.net", "--dns", dns);
         assertThat(own.out()).startsWith("fail disposition=reject policy-domain=example.com");
+        assertThat(own.exit()).isEqualTo(Main.REFUSED);
         SpfCommandTest.Run sub = SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "www.example.com", "--dns", dns);
-        assertThat(sub.exit()).isZero();
+        assertThat(sub.exit()).isEqualTo(Main.REFUSED);
         assertThat(sub.out()).startsWith("fail disposition=quarantine policy-domain=example.com");
+    }
+
+    /** RFC 9989 section 4.10: a DNS failure during the tree walk is temperror, no outcome yet: exit 3. */
+    @Test
+    void temperrorExitsThree() throws Exception {
+        // a server with no zone at all answers REFUSED to every question of the walk
+        try (ZoneServer empty = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of())) {
+            SpfCommandTest.Run r = SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "example.com",
+                    "--dns", "127.0.0.1:" + empty.address().getPort());
+            assertThat(r.out()).startsWith("temperror");
+            assertThat(r.exit()).isEqualTo(Main.FAILED);
+        }
     }
 
     @Test

@@ -54,13 +54,13 @@ class RelayThroughQueueTest {
             cli.setOut(new PrintWriter(out, true));
             Thread submission = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "submission",
                     "--domain", "monentreprise.fr", "--maildir", dir.toString(), "--dns", "127.0.0.1:" + dns.address().getPort(),
-                    "--relay-port", String.valueOf(mx.address().getPort())));
+                    "--mx-port", String.valueOf(mx.address().getPort())));
             while (serve.boundAddress == null) {
                 Thread.sleep(20);
             }
             ServeAndSendTest.Run sent = ServeAndSendTest.smtplab("send", "--server", "127.0.0.1:" + serve.boundAddress.getPort(),
                     "--from", "Alice <alice@monentreprise.fr>", "--to", "Bob <bob@exemple.com>", "--subject", "Réunion demain",
-                    "--text", "À demain.", "--helo", "laptop.monentreprise.fr");
+                    "--text", "À demain.", "--hostname", "laptop.monentreprise.fr");
             assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
             assertThat(sent.out()).contains("Queued for relay");
             for (int i = 0; i < 200 && bobsMailbox.messages().isEmpty(); i++) {

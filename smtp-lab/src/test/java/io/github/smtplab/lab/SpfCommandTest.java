@@ -67,9 +67,9 @@ class SpfCommandTest {
     }
 
     @Test
-    void failPrintsTheDomainsExplanationAndStillExitsZero() {
+    void failPrintsTheDomainsExplanationAndExitsOne() {
         Run r = run(new SpfCommand(), "check", "--ip", "203.0.113.5", "--mail-from", "alice@example.com", "--helo", "x.example", "--dns", dns);
-        assertThat(r.exit()).isZero();
+        assertThat(r.exit()).isEqualTo(Main.REFUSED);
         assertThat(r.out()).startsWith("fail 203.0.113.5 is not a sender of example.com\n");
     }
 
@@ -80,12 +80,21 @@ class SpfCommandTest {
     }
 
     @Test
-    void noRecordIsNoneAndBadArgumentsExitTwo() {
+    void noRecordIsNoneExitingOneAndBadArgumentsExitTwo() {
         Run none = run(new SpfCommand(), "check", "--ip", "::1", "--mail-from", "bob@nothing.example.com", "--helo", "h", "--dns", dns);
-        assertThat(none.exit()).isZero();
+        assertThat(none.exit()).isEqualTo(Main.REFUSED);
         assertThat(none.out()).startsWith("none ");
         assertThat(run(new SpfCommand(), "check", "--ip", "not-an-ip", "--mail-from", "a@b.c", "--helo", "h", "--dns", dns).exit())
                 .isEqualTo(Main.USAGE);
         assertThat(run(new SpfCommand(), "check", "--ip", "192.0.2.1", "--helo", "h").exit()).isEqualTo(Main.USAGE);
+    }
+
+    /** RFC 7208 section 2.6.6: temperror is no outcome yet (the DNS failed), like an unreachable server: exit 3. */
+    @Test
+    void temperrorExitsThree() {
+        // example.org is outside the server's zones: it answers REFUSED, a DNS failure for SPF
+        Run r = run(new SpfCommand(), "check", "--ip", "192.0.2.10", "--mail-from", "alice@example.org", "--helo", "h", "--dns", dns);
+        assertThat(r.out()).startsWith("temperror ");
+        assertThat(r.exit()).isEqualTo(Main.FAILED);
     }
 }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar DotStuffingBenchmark -f 1 -wi 2 -i 3
+ * benchmarks/run DotStuffingBenchmark -f 1 -wi 2 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)

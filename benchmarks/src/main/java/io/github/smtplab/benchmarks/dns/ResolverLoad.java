@@ -14,7 +14,7 @@ import java.util.List;
  * {@code benchmarks/dns/compare.sh}, which starts BIND and measures dnspython on the same questions in the
  * same run, so the figure to report is the ratio between the two.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.smtplab.benchmarks.dns.ResolverLoad
+ * <p>Usage: {@code benchmarks/run --main io.github.smtplab.benchmarks.dns.ResolverLoad
  * 127.0.0.1:PORT LOOKUPS}
  */
 public final class ResolverLoad {

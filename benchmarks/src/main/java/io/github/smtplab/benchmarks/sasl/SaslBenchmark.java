@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar SaslBenchmark -f 1 -wi 2 -i 3
+ * benchmarks/run SaslBenchmark -f 1 -wi 2 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)

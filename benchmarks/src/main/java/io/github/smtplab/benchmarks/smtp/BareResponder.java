@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * line ".", RFC 5321 §4.1.1.4), RSET, NOOP, QUIT. Replies to pipelined commands are sent together when
  * the client has nothing more waiting (RFC 2920 §3.2). Do not use it for anything but measurements.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.smtplab.benchmarks.smtp.BareResponder
+ * <p>Usage: {@code benchmarks/run --main io.github.smtplab.benchmarks.smtp.BareResponder
  * PORT MAX_LIFETIME_SECONDS}; listens on 127.0.0.1 only and prints {@code listening 127.0.0.1:PORT}.
  */
 public final class BareResponder {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * console line that {@code serve} prints for every message. Used by {@code benchmarks/smtp/*.sh} where
  * {@code serve} itself cannot be measured: 100 concurrent sessions from 127.0.0.1, 10,000 connections.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.smtplab.benchmarks.smtp.BenchServer
+ * <p>Usage: {@code benchmarks/run --main io.github.smtplab.benchmarks.smtp.BenchServer
  * PORT DOMAIN MAILDIR|discard MAX_CONNECTIONS MAX_PER_ADDRESS IDLE_TIMEOUT_SECONDS MAX_LIFETIME_SECONDS}
  * — {@code discard} replaces the Maildir with a sink that forgets the message (to separate the cost of
  * the protocol from the cost of storing); {@code buffered:MAILDIR} puts a {@link BufferedSink} in front of

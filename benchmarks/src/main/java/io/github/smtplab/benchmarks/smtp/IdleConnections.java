@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connections on each, so that a server's per-address limit ({@code SmtpServer} allows 50 by default) does
  * not refuse them; Linux answers for the whole of 127.0.0.0/8 on the loopback interface.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.smtplab.benchmarks.smtp.IdleConnections
+ * <p>Usage: {@code benchmarks/run --main io.github.smtplab.benchmarks.smtp.IdleConnections
  * HOST PORT N PER_ADDRESS HOLD_SECONDS STOP_FILE}. Prints one line
  * {@code READY opened=.. greeted=.. refused=.. failed=.. seconds=..} once every connection has its
  * answer, then {@code DONE} after closing.
