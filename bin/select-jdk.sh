@@ -1,16 +1,10 @@
-<<<<<<< HEAD
-# Sourced by ./smtplab, benchmarks and .ci/run: points JAVA_HOME and PATH at a JDK >= 21.
-# Looks at JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm, and keeps the newest.
-# A JDK's version is read from its `release` file (one small file, no JVM started); only a JDK without
-# that file is asked with `java -version`, which costs a JVM start.
-=======
 # Finds a JDK >= 21 for smtplab.
 #   sourced (by ./smtplab, benchmarks/run, .ci/run): points JAVA_HOME and PATH at it, or returns 1;
 #   run (by ./mvnw: bash bin/select-jdk.sh): prints its directory, or exits 1.
 # A JAVA_HOME that is already >= 21 is kept; otherwise the newest JDK >= 21 among the java on PATH,
 # the JAVA<n>_HOME variables, /usr/lib/jvm/*, /Library/Java/JavaVirtualMachines, ~/.sdkman and ~/.jdks.
-# When there is none, one message says what to install.
->>>>>>> w16-build
+# When there is none, one message says what to install. A JDK's version is read from its `release` file
+# (no JVM started: this runs at every ./smtplab); only a JDK without one is asked with `java -version`.
 smtplab_java_major() {
   local home=$1 version=""
   if [ -f "$home/release" ]; then
@@ -49,15 +43,6 @@ smtplab_find_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-<<<<<<< HEAD
-    echo "smtplab needs a JDK 21 or newer; none found (looked at JAVA_HOME, PATH and /usr/lib/jvm)." >&2
-    echo "Install one (for example: apt-get install openjdk-21-jdk, or a Temurin 21+ build) and try again." >&2
-    return 1
-  fi
-  export JAVA_HOME=$best
-  export PATH=$best/bin:$PATH
-  export SMTPLAB_JAVA_MAJOR=$best_major
-=======
     {
       echo "smtplab needs a JDK 21 or newer (to compile, test, package and run it; Maven alone could run on 17),"
       echo "and none is installed: looked at JAVA_HOME, the java on PATH, JAVA<n>_HOME, /usr/lib/jvm, ~/.sdkman, ~/.jdks."
@@ -67,13 +52,14 @@ smtplab_find_jdk() {
     return 1
   fi
   printf '%s\n' "$best"
->>>>>>> w16-build
 }
 smtplab_select_jdk() {
   local found
   found=$(smtplab_find_jdk) || return 1
   export JAVA_HOME=$found
   export PATH=$found/bin:$PATH
+  SMTPLAB_JAVA_MAJOR=$(smtplab_java_major "$found")
+  export SMTPLAB_JAVA_MAJOR
 }
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   smtplab_find_jdk || exit 1
