@@ -63,7 +63,7 @@ public final class Spool {
 
     /**
      * Starts a message that arrives in chunks (a relayed message, streamed to disk as it comes); nothing
-     * is queued until {@link Incoming#commit()}.
+     * is queued until {@link Incoming#commit(Instant)}.
      */
     public Incoming receive(ReversePath sender, List<? extends ForwardPath> recipients) throws IOException {
         String id = Instant.now().getEpochSecond() + "-" + UUID.randomUUID().toString().substring(0, 8);
