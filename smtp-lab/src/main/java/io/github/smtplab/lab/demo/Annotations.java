@@ -139,9 +139,8 @@ final class Annotations {
 
     /** Appends a further sentence, ending the previous one with a full stop if it has none. */
     private static StringBuilder then(StringBuilder note, String sentence) {
-        if (!note.isEmpty() && note.charAt(note.length() - 1) != '.') {
-            note.append('.');
-        }
-        return note.append(' ').append(sentence);
+        String joined = Messages.joined(note.toString(), sentence);
+        note.setLength(0);
+        return note.append(joined);
     }
 }

@@ -61,7 +61,8 @@ public final class HeaderNotes {
         int receivedSeen = 0;
         for (HeaderField f : fields) {
             String lower = f.name().toLowerCase(Locale.ROOT);
-            String value = shorten(lower.equals("subject") ? EncodedWords.decode(f.value()) : f.value());
+            String unfolded = f.value().replaceAll("[ \t]+", " ");   // folding white space shown as one space
+            String value = shorten(lower.equals("subject") ? EncodedWords.decode(unfolded) : unfolded);
             String note = messages.find("field." + lower)
                     .orElseGet(() -> messages.text(lower.startsWith("x-") ? "field.x" : "field.other"));
             List<Tag> tags = List.of();
@@ -69,7 +70,7 @@ public final class HeaderNotes {
                 case "received" -> {
                     receivedSeen++;
                     // the first Received from the top was added last: hop number counted from the bottom
-                    note = note + " " + messages.text("received.hop", received - receivedSeen + 1, received);
+                    note = Messages.joined(note, messages.text("received.hop", received - receivedSeen + 1, received));
                     tags = receivedClauses(value);
                 }
                 case "dkim-signature" -> tags = dkimTags(value);
@@ -130,7 +131,7 @@ public final class HeaderNotes {
             if (name.equals("h")) {
                 List<String> doubled = oversigned(tagValue);
                 if (!doubled.isEmpty()) {
-                    note = note + " " + messages.text("dkim.tag.h.oversigned", String.join(", ", doubled));
+                    note = Messages.joined(note, messages.text("dkim.tag.h.oversigned", String.join(", ", doubled)));
                 }
             }
             tags.add(new Tag(name, tagValue, note));
@@ -174,16 +175,15 @@ public final class HeaderNotes {
             String method = part.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             String rest = part.substring(equals + 1).strip();
             String result = rest.split("\\s+")[0].toLowerCase(Locale.ROOT);
-            StringBuilder note = new StringBuilder(messages.find("ar." + method).orElse(messages.text("ar.other")));
-            messages.find("ar.result." + result).ifPresent(r -> note.append(' ').append(r));
+            String note = messages.find("ar." + method).orElse(messages.text("ar.other"));
+            note = Messages.joined(note, messages.find("ar.result." + result).orElse(""));
             for (String property : rest.split("\\s+")) {
                 int eq = property.indexOf('=');
                 if (eq > 0) {
-                    messages.find("ar.property." + property.substring(0, eq).toLowerCase(Locale.ROOT))
-                            .ifPresent(p -> note.append(' ').append(p));
+                    note = Messages.joined(note, messages.find("ar.property." + property.substring(0, eq).toLowerCase(Locale.ROOT)).orElse(""));
                 }
             }
-            tags.add(new Tag(method, rest, note.toString()));
+            tags.add(new Tag(method, rest, note));
         }
         return tags;
     }

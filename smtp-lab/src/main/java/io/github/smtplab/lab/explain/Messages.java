@@ -81,6 +81,14 @@ public final class Messages {
         return new TreeSet<>(texts.stringPropertyNames());
     }
 
+    /** Two sentences as one text: the first ended with a full stop if it has none; an empty one is left out. */
+    public static String joined(String first, String next) {
+        if (first.isEmpty() || next.isEmpty()) {
+            return first + next;
+        }
+        return first + (first.endsWith(".") ? " " : ". ") + next;
+    }
+
     /** Seconds with one decimal in this language's format: "1.6 s", "1,6 s". */
     public String seconds(double seconds) {
         return String.format(language.locale(), "%.1f s", seconds);
