@@ -33,7 +33,7 @@ final class ConsolePrinter implements Consumer<Story.Item> {
                     out.println();
                     out.println(style(BOLD, "== " + s.number() + ". " + s.title()));
                 }
-                case Story.Remark r -> out.println("   " + r.text());
+                case Story.Remark r -> out.println(r.text().isEmpty() ? "" : "   " + r.text());
                 case Story.Line l -> line(l);
                 case Story.Delivery d -> { }   // the page takes it apart; the console showed the header as remarks
             }

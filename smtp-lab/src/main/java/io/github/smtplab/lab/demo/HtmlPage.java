@@ -22,7 +22,7 @@ public final class HtmlPage {
 
     private static final int LANE_GAP = 250;
     private static final int LEFT = 190;
-    private static final int TOP = 84;
+    private static final int TOP = 92;
     private static final int ROW = 22;
     private static final int STEP_ROW = 34;
     /** Roughly how wide one character of a label is, to shorten labels that would cross too many lanes. */
@@ -89,10 +89,15 @@ public final class HtmlPage {
         }
         for (Story.Lane lane : lanes) {
             int cx = x.get(lane.id());
-            svg.append("<g class=\"lane\" data-lane=\"").append(esc(lane.id())).append("\"><line x1=\"").append(cx).append("\" y1=\"60\" x2=\"")
-                    .append(cx).append("\" y2=\"").append(height).append("\"/><rect x=\"").append(cx - 118).append("\" y=\"8\" width=\"236\" height=\"50\" rx=\"6\"/>")
-                    .append("<text x=\"").append(cx).append("\" y=\"28\" class=\"title\">").append(esc(lane.title())).append("</text>")
-                    .append("<text x=\"").append(cx).append("\" y=\"46\" class=\"host\">").append(esc(lane.host())).append("</text></g>\n");
+            // "Submission server (MSA, port 587)": the name on one line, the role in parentheses on the next
+            int open = lane.title().endsWith(")") ? lane.title().lastIndexOf(" (") : -1;
+            String name = open > 0 ? lane.title().substring(0, open) : lane.title();
+            String role = open > 0 ? lane.title().substring(open + 2, lane.title().length() - 1) : "";
+            svg.append("<g class=\"lane\" data-lane=\"").append(esc(lane.id())).append("\"><line x1=\"").append(cx).append("\" y1=\"70\" x2=\"")
+                    .append(cx).append("\" y2=\"").append(height).append("\"/><rect x=\"").append(cx - 118).append("\" y=\"6\" width=\"236\" height=\"64\" rx=\"6\"/>")
+                    .append("<text x=\"").append(cx).append("\" y=\"24\" class=\"title\">").append(esc(name)).append("</text>")
+                    .append("<text x=\"").append(cx).append("\" y=\"43\" class=\"role\">").append(esc(role)).append("</text>")
+                    .append("<text x=\"").append(cx).append("\" y=\"61\" class=\"host\">").append(esc(lane.host())).append("</text></g>\n");
         }
         svg.append(rows).append("</svg>\n");
 
@@ -252,7 +257,7 @@ public final class HtmlPage {
             aside .hop{color:#556;font-size:12px;margin:0}
             svg text{font:11.5px ui-monospace,monospace}
             .lane rect{fill:#eef2f8;stroke:#7d8aa5}.lane line{stroke:#b4bccc;stroke-dasharray:4 4}
-            .lane .title{font:600 11.5px system-ui,sans-serif;text-anchor:middle}.lane .host{font-size:11px;text-anchor:middle;fill:#445}
+            .lane .title{font:600 12px system-ui,sans-serif;text-anchor:middle}.lane .role{font:11px system-ui,sans-serif;text-anchor:middle;fill:#1f3a5f}.lane .host{font-size:11px;text-anchor:middle;fill:#445}
             .step rect{fill:#eef1f6}.step text{font:600 13px system-ui,sans-serif;fill:#1f3a5f}
             .arrow{cursor:pointer}.arrow .hit{fill:transparent}.arrow:hover .hit,.arrow.sel .hit{fill:#fff6bf}
             .arrow text{text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px}
