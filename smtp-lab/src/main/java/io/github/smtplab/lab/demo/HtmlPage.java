@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class HtmlPage {
 
-    private static final int LANE_GAP = 250;
-    private static final int LEFT = 190;
+    private static final int LANE_GAP = 240;
+    private static final int LEFT = 170;
     private static final int TOP = 92;
     private static final int ROW = 22;
     private static final int STEP_ROW = 34;
@@ -47,6 +47,7 @@ public final class HtmlPage {
         Map<String, int[]> openAuth = new HashMap<>();
         int y = TOP;
         int index = 0;
+        int featured = 0;
         Story.Delivery delivery = null;
         for (Story.Item item : story.items()) {
             switch (item) {
@@ -66,7 +67,10 @@ public final class HtmlPage {
                     index++;
                     span(l.label(), l.tls(), y, from, to, openTls, tlsSpans);
                     span(l.label(), l.auth(), y, from, to, openAuth, authSpans);
-                    rows.append(l.line().isArrow() ? arrow(l, index, from, to, y) : event(l, index, from, to, y));
+                    rows.append(l.line().isArrow() ? arrow(l, index, from, to, y, width) : event(l, index, from, to, y, width));
+                    if (featured == 0 && l.line() instanceof DialogueLine.ReplyLine r && r.answers().verb().equals("STARTTLS")) {
+                        featured = index;   // the page opens on the line the old demo got wrong: a 220 that is no greeting
+                    }
                     notes.append("<div id=\"n").append(index).append("\"><p class=\"hop\">").append(esc(l.label().strip()))
                             .append("</p><pre>").append(esc(l.text())).append("</pre><p>").append(linked(l.note())).append("</p></div>\n");
                 }
@@ -94,7 +98,7 @@ public final class HtmlPage {
             String name = open > 0 ? lane.title().substring(0, open) : lane.title();
             String role = open > 0 ? lane.title().substring(open + 2, lane.title().length() - 1) : "";
             svg.append("<g class=\"lane\" data-lane=\"").append(esc(lane.id())).append("\"><line x1=\"").append(cx).append("\" y1=\"70\" x2=\"")
-                    .append(cx).append("\" y2=\"").append(height).append("\"/><rect x=\"").append(cx - 118).append("\" y=\"6\" width=\"236\" height=\"64\" rx=\"6\"/>")
+                    .append(cx).append("\" y2=\"").append(height).append("\"/><rect x=\"").append(cx - 116).append("\" y=\"6\" width=\"232\" height=\"64\" rx=\"6\"/>")
                     .append("<text x=\"").append(cx).append("\" y=\"24\" class=\"title\">").append(esc(name)).append("</text>")
                     .append("<text x=\"").append(cx).append("\" y=\"43\" class=\"role\">").append(esc(role)).append("</text>")
                     .append("<text x=\"").append(cx).append("\" y=\"61\" class=\"host\">").append(esc(lane.host())).append("</text></g>\n");
@@ -115,7 +119,7 @@ public final class HtmlPage {
                 .append("<div class=\"layout\"><div class=\"scroll\">").append(svg).append("</div>\n")
                 .append("<aside id=\"panel\" aria-live=\"polite\"><h2>").append(esc(messages.text("page.panel"))).append("</h2><div id=\"explanation\"><p>")
                 .append(esc(messages.text("page.hint"))).append("</p></div></aside></div>\n")
-                .append("<div id=\"notes\" hidden>\n").append(notes).append("</div>\n");
+                .append("<div id=\"notes\" hidden data-featured=\"").append(featured).append("\">\n").append(notes).append("</div>\n");
         if (delivery != null) {
             page.append(message(delivery, messages));
         }
@@ -140,7 +144,7 @@ public final class HtmlPage {
                 + "\" height=\"" + (s[3] - s[2]) + "\"/><text x=\"" + (s[1] + 10) + "\" y=\"" + (s[2] + 12) + "\">" + label + "</text></g>\n";
     }
 
-    private static String arrow(Story.Line l, int index, int from, int to, int y) {
+    private static String arrow(Story.Line l, int index, int from, int to, int y, int width) {
         String kind = switch (l.line()) {
             case DialogueLine.ReplyLine r -> "s";
             case DialogueLine.DnsLookup d -> "dns";
@@ -149,23 +153,30 @@ public final class HtmlPage {
         };
         int direction = to > from ? 1 : -1;
         int tip = to - direction * 3;
-        String label = fit(l.text(), from, to);
+        String label = fit(l.text(), from, to, width);
         return "<g class=\"arrow " + kind + "\" data-i=\"" + index + "\" tabindex=\"0\"><title>" + esc(l.text() + "\n" + l.note()) + "</title>"
                 + "<rect class=\"hit\" x=\"" + (Math.min(from, to) - 60) + "\" y=\"" + (y - 17) + "\" width=\"" + (Math.abs(to - from) + 120) + "\" height=\"" + ROW + "\"/>"
                 + "<line x1=\"" + from + "\" y1=\"" + y + "\" x2=\"" + tip + "\" y2=\"" + y + "\"/>"
                 + "<polygon points=\"" + to + "," + y + " " + (to - direction * 9) + "," + (y - 4) + " " + (to - direction * 9) + "," + (y + 4) + "\"/>"
-                + "<text x=\"" + (from + to) / 2 + "\" y=\"" + (y - 4) + "\">" + esc(label) + "</text></g>\n";
+                + "<text x=\"" + labelX(label, from, to, width) + "\" y=\"" + (y - 4) + "\">" + esc(label) + "</text></g>\n";
     }
 
-    private static String event(Story.Line l, int index, int from, int to, int y) {
+    private static String event(Story.Line l, int index, int from, int to, int y, int width) {
+        String label = fit(l.text(), from, to, width);
         return "<g class=\"event\" data-i=\"" + index + "\" tabindex=\"0\"><title>" + esc(l.text() + "\n" + l.note()) + "</title>"
-                + "<text x=\"" + (from + to) / 2 + "\" y=\"" + (y - 4) + "\">" + esc(fit(l.text(), from, to)) + "</text></g>\n";
+                + "<text x=\"" + labelX(label, from, to, width) + "\" y=\"" + (y - 4) + "\">" + esc(label) + "</text></g>\n";
     }
 
-    /** The text, shortened with "…" when it would reach far beyond its two lanes (the panel shows it whole). */
-    private static String fit(String text, int from, int to) {
-        int maxChars = (int) ((Math.abs(to - from) + 2 * LEFT - 40) / CHAR_WIDTH);
+    /** The text, shortened with "…" when it would reach far beyond its two lanes or out of the picture (the panel shows it whole). */
+    private static String fit(String text, int from, int to, int width) {
+        int maxChars = (int) (Math.min(Math.abs(to - from) + 2 * LEFT - 40, width - 16) / CHAR_WIDTH);
         return text.length() > maxChars ? text.substring(0, maxChars - 1) + "…" : text;
+    }
+
+    /** The centre of a label: midway between the lanes, moved inwards so that it stays inside the picture. */
+    private static int labelX(String label, int from, int to, int width) {
+        int half = (int) (label.length() * CHAR_WIDTH / 2) + 8;
+        return Math.max(half, Math.min(width - half, (from + to) / 2));
     }
 
     /** The delivered message: its header fields explained, the trace read bottom-up, the MIME tree. */
@@ -297,7 +308,8 @@ public final class HtmlPage {
                 g.addEventListener('click', function () { show(g); });
                 g.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { show(g); e.preventDefault(); } });
               });
-              var first = document.querySelector('#diagram .arrow.s');
+              var featured = document.getElementById('notes').getAttribute('data-featured');
+              var first = document.querySelector('#diagram [data-i="' + featured + '"]') || document.querySelector('#diagram .arrow');
               if (first) { show(first); }
               document.body.dataset.arrows = String(document.querySelectorAll('#diagram .arrow').length);
               document.body.dataset.ready = 'yes';

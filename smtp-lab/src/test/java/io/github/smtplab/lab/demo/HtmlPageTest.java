@@ -39,7 +39,7 @@ class HtmlPageTest {
         DialogueRecorder d = new DialogueRecorder(story, new Annotations(messages), "reader", "maildir", "[bob] ", java.util.Set.of());
         d.clientLine("QUIT");
         String page = HtmlPage.render(story, messages);
-        assertThat(page).contains("<html lang=\"fr\">").contains("data-lane=\"reader\"").contains("Lecteur (POP3)").contains("C: QUIT");
+        assertThat(page).contains("<html lang=\"fr\">").contains("data-lane=\"reader\"").contains(">Lecteur</text>").contains(">POP3</text>").contains("C: QUIT");
     }
 
     @Test
