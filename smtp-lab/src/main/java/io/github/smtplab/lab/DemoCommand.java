@@ -21,9 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab demo}: the seed's whole mail path, live, explained. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the seed scenario live on loopback: Alice sends \"Réunion demain\" to Bob and Charlie;",
-            "DNS, the submission server, the queue and the MX all run here, and every dialogue is printed",
-            "and explained with its RFC section. Exit 0 only when every step worked."})
+        description = "Runs the seed scenario live on loopback: Alice sends \"Réunion demain\" to Bob and Charlie; DNS, the "
+                + "submission server, the queue and the MX all run here, and every line of both dialogues is printed and explained "
+                + "as the answer to its command, with its RFC section.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every step worked", " 1:a step failed (the message names it)", " 2:the command line is wrong (e.g. an unknown --lang)",
+            " 3:a file could not be written"})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             + "every line explained on click, the delivered message taken apart.")
     Path html;
 
-    @Option(names = "--keep", description = "Keep the Maildirs and the queue in this directory (default: a temporary one, removed).")
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the Maildirs and the queue in this directory (default: a temporary one, removed).")
     Path keep;
 
     @Option(names = "--step", description = "Pause between steps (Enter to go on).")

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./smtplab inspect}: read what arrived. The explaining is {@link MessageInspection}'s; this class reads and writes files. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Explains a received message: each header field (trace fields bottom-up, Authentication-Results,",
-            "DKIM-Signature tags), the MIME tree with each part's type, encoding, size and file name, and the",
-            "text parts decoded. Given a Maildir (a directory with new/ and cur/, or a directory of them), lists",
-            "its messages; --message N or --all inspects them."},
+        description = "Explains a received message: each header field (trace fields bottom-up, Authentication-Results, "
+                + "DKIM-Signature tags), the MIME tree with each part's type, encoding, size and file name, and the text parts "
+                + "decoded. Given a Maildir (a directory with new/ and cur/, or a directory of them), lists its messages; "
+                + "--message N or --all inspects them.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:inspected", " 2:the command line is wrong", " 3:a file could not be read or written"})
 final class InspectCommand implements Callable<Integer> {
