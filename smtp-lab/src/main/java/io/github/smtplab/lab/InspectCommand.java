@@ -79,7 +79,11 @@ final class InspectCommand implements Callable<Integer> {
                 Files.createDirectories(extract);
                 for (MessageInspection.Attachment a : inspection.attachments(message)) {
                     Path target = SafeFileName.inside(extract, a.fileName());
-                    Files.write(target, a.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    try {
+                        Files.write(target, a.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    } catch (java.nio.file.FileAlreadyExistsException e) {
+                        throw new IOException(target + " already exists; not overwritten (choose another --extract directory)", e);
+                    }
                     out.println(Messages.of(language).text("inspect.extracted", target, a.content().length));
                 }
             }

@@ -67,6 +67,9 @@ class InspectCommandTest {
         String trace = run.out().substring(run.out().indexOf("== The path, from the bottom up"));
         assertThat(trace.indexOf("1. from laptop.monentreprise.fr")).isPositive().isLessThan(trace.indexOf("2. from smtp.monentreprise.fr"));
         assertThat(Files.readAllBytes(out.resolve("ordre-du-jour.pdf"))).isEqualTo(PDF);
+        ServeAndSendTest.Run again = ServeAndSendTest.smtplab("inspect", eml.toString(), "--extract", out.toString());
+        assertThat(again.exitCode()).isEqualTo(3);
+        assertThat(again.err()).contains("ordre-du-jour.pdf already exists; not overwritten");
     }
 
     @Test
