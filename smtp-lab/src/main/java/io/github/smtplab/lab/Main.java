@@ -37,7 +37,7 @@ public final class Main implements Runnable {
     public static final int FAILED = 3;
 
     /** Every subcommand, by the name it is typed with, in the order {@code --help} lists them. */
-    static final List<String> SUBCOMMANDS = List.of("demo", "serve", "send", "compose", "dig", "dns", "queue", "dkim",
+    static final List<String> SUBCOMMANDS = List.of("demo", "inspect", "serve", "send", "compose", "dig", "dns", "queue", "dkim",
             "spf", "dmarc", "users", "help", StartupTraining.NAME);
 
     /**
@@ -48,6 +48,7 @@ public final class Main implements Runnable {
     static Object subcommand(String name) {
         return switch (name) {
             case "demo" -> new DemoCommand();
+            case "inspect" -> new InspectCommand();
             case "serve" -> new ServeCommand();
             case "send" -> new SendCommand();
             case "compose" -> new ComposeCommand();

@@ -1,5 +1,6 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.auth.sasl.Mechanism;
 import io.github.smtplab.auth.sasl.PasswordAuthentication;
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ForwardPath;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +74,10 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password.")
     Path passwordFile;
+
+    @Option(names = "--auth-mechanism", paramLabel = "MECHANISM", description = "Use only this SASL mechanism: SCRAM-SHA-256, CRAM-MD5, "
+            + "PLAIN or LOGIN (default: the strongest both sides allow).")
+    String authMechanism;
 
     @Option(names = "--auth-in-clear", description = "Allow PLAIN and LOGIN without TLS (they send the password itself).")
     boolean authInClear;
@@ -123,9 +129,14 @@ final class SendCommand implements Callable<Integer> {
             options = options.withTls(tlsPolicy, trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust());
         }
         if (user != null) {
-            options = options.withAuthentication(PasswordAuthentication.of(user, password()).withPasswordInClear(authInClear));
-        } else if (passwordFile != null) {
-            throw new ParameterException(spec.commandLine(), "--password-file goes with --user");
+            PasswordAuthentication authentication = PasswordAuthentication.of(user, password()).withPasswordInClear(authInClear);
+            if (authMechanism != null) {
+                authentication = authentication.withMechanisms(Set.of(Mechanism.byWireName(authMechanism).orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--auth-mechanism " + authMechanism + ": not one of SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN"))));
+            }
+            options = options.withAuthentication(authentication);
+        } else if (passwordFile != null || authMechanism != null) {
+            throw new ParameterException(spec.commandLine(), (passwordFile != null ? "--password-file" : "--auth-mechanism") + " goes with --user");
         }
         try (SmtpClient client = SmtpClient.connect(server, options)) {
             reportTls(client, out);

@@ -28,7 +28,15 @@ class DemoTest {
         assertThat(run.out()).contains("[alice → smtp.monentreprise.fr] C: RCPT TO:<audit@monentreprise.fr>")
                 .contains("[smtp.monentreprise.fr → mx.exemple.com] C: RCPT TO:<bob@exemple.com>")
                 .contains("334 VXNlcm5hbWU6").contains("\"alice\"").doesNotContain("demain-10h-")   // AUTH LOGIN, password masked
-                .doesNotContain("\u001b[");   // no colour when not on a terminal
+                .doesNotContain("\u001b[")   // no colour when not on a terminal
+                .contains("S: 220 2.0.0 Ready to start TLS").contains("# answers STARTTLS, it is not a greeting")
+                .contains("server certificate CN=mx.exemple.com, not verified").contains("RFC 7435")   // the MX's own certificate
+                .contains("application/pdf  base64").contains("ordre-du-jour.pdf").contains("> Bonjour Bob, bonjour Charlie,")   // the body
+                .contains("RFC 6376 §8.15").contains("spf=none smtp.helo=smtp.monentreprise.fr:")
+                .contains("DNS: MX exemple.com? → 10 mx.exemple.com.");
+        everyDialogueLineIsExplained(run.out());
+        assertThat(run.out().lines().filter(l -> l.contains("Bcc recipient"))).singleElement().asString()
+                .startsWith("[alice → smtp.monentreprise.fr] C: RCPT TO:<audit@monentreprise.fr>");
         for (String who : List.of("bob@exemple.com", "charlie@exemple.com")) {
             List<Path> files = list(keep.resolve("maildir-exemple.com").resolve(who).resolve("new"));
             assertThat(files).hasSize(1);
@@ -50,7 +58,37 @@ class DemoTest {
     void theDemoSpeaksFrench() {
         ServeAndSendTest.Run run = ServeAndSendTest.smtplab("demo", "--lang", "fr");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Le client d'Alice soumet le message").contains("toutes les étapes ont réussi");
+        assertThat(run.out()).contains("Le client d'Alice soumet le message").contains("toutes les étapes ont réussi")
+                .contains("] ** connecté à 127.0.0.1:").contains("] [TLS] en place").contains(", vérifié").contains(", non vérifié")
+                .contains("rôle du port 25").contains("# répond à STARTTLS, ce n'est pas un accueil")
+                .containsPattern("\\(\\d+,\\d s\\)");   // a decimal comma
+        everyDialogueLineIsExplained(run.out());
+        String withoutWireText = run.out().lines()
+                .map(l -> l.replaceFirst("\\] (C|S): .*?  # ", "] # "))   // what the peers said stays as said
+                .filter(l -> !l.startsWith("   | ") && !l.startsWith("       > "))   // the header and the body as received
+                .collect(java.util.stream.Collectors.joining("\n"));
+        for (String english : io.github.smtplab.lab.demo.DemoAnnotationsTestAccess.englishPhrases()) {
+            assertThat(withoutWireText).as(english).doesNotContainIgnoringCase(english);
+        }
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageError() {
+        ServeAndSendTest.Run run = ServeAndSendTest.smtplab("demo", "--lang", "de");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--lang de").contains("en, fr");
+        assertThat(run.out()).doesNotContain("==");   // nothing started
+    }
+
+    /** Each line of both dialogues, each DNS lookup and delivery: followed by its explanation. */
+    private static void everyDialogueLineIsExplained(String out) {
+        List<String> lines = out.lines().filter(l -> l.startsWith("[")).toList();
+        assertThat(lines).hasSizeGreaterThan(80);
+        assertThat(lines).allSatisfy(l -> assertThat(l).containsPattern("  # \\S.{10,}"));
+        assertThat(lines.stream().filter(l -> l.startsWith("[alice → smtp.monentreprise.fr] S: ") || l.startsWith("[alice → smtp.monentreprise.fr] C: ")))
+                .hasSizeGreaterThan(35);
+        assertThat(lines.stream().filter(l -> l.startsWith("[smtp.monentreprise.fr → mx.exemple.com] S: ")
+                || l.startsWith("[smtp.monentreprise.fr → mx.exemple.com] C: "))).hasSizeGreaterThan(30);
     }
 
     private static List<Path> list(Path dir) throws Exception {

@@ -117,6 +117,13 @@ class ServeAndSendTest {
             Run ok = smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x",
                     "--user", "alice", "--password-file", password.toString(), "--auth-in-clear");
             assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            // --auth-mechanism: the one the user chose, not the strongest offered (here SCRAM-SHA-256)
+            Run login = smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x",
+                    "--user", "alice", "--password-file", password.toString(), "--auth-in-clear", "--auth-mechanism", "login", "--transcript");
+            assertThat(login.exitCode()).as(login.out() + login.err()).isZero();
+            assertThat(login.out()).contains("C: AUTH LOGIN").doesNotContain("C: AUTH SCRAM").contains("235");
+            assertThat(smtplab("send", "--server", at, "--from", "alice@monentreprise.fr", "--to", "bob@monentreprise.fr", "--text", "x",
+                    "--user", "alice", "--password-file", password.toString(), "--auth-mechanism", "NTLM").exitCode()).isEqualTo(Main.USAGE);
         } finally {
             serve.stop.countDown();
             server.join(10_000);

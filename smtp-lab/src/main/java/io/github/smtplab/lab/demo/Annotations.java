@@ -1,67 +1,146 @@
 package io.github.smtplab.lab.demo;
 
-import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.EnhancedStatus;
+import io.github.smtplab.lab.explain.Messages;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * One-line explanations of what travels in a dialogue, each with the RFC section that defines it, in
- * English or French (the seed scenario is French). Keys are command verbs and reply codes.
+ * What each {@link DialogueLine} looks like and what it means, in the language of a {@link Messages}
+ * bundle. The sentences are data (the bundles' keys); this class only chooses the key from the line's
+ * context:
+ *
+ * <ul>
+ *   <li>a command by its verb, with variants: {@code command.EHLO.afterTls}, {@code command.RCPT.bcc},
+ *       {@code command.AUTH.LOGIN}, {@code command.MAIL.pipelined};</li>
+ *   <li>a reply by the command it answers and its code, most specific first:
+ *       {@code reply.STARTTLS.220}, then {@code reply.STARTTLS.2xx}, then {@code reply.any.2xx};</li>
+ *   <li>each line of the EHLO reply by its extension keyword: {@code ehlo.PIPELINING};</li>
+ *   <li>an enhanced status code (RFC 3463) by class, subject and detail.</li>
+ * </ul>
  */
 final class Annotations {
 
-    private record Text(String en, String fr) {
-        String in(String lang) {
-            return lang.equals("fr") ? fr : en;
+    private final Messages messages;
+
+    Annotations(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** The line as shown on the console and in the page, without the hop's prefix. */
+    String shown(DialogueLine line) {
+        return switch (line) {
+            case DialogueLine.Command c -> "C: " + c.text();
+            case DialogueLine.AuthResponse a -> "C: " + a.shown();
+            case DialogueLine.ReplyLine r -> "S: " + r.text();
+            case DialogueLine.Content c -> "C: " + messages.text("line.content", c.octets());
+            case DialogueLine.FinalDot d -> "C: .";
+            case DialogueLine.Connected c -> messages.text("line.connected", c.address());
+            case DialogueLine.TlsHandshake t -> messages.text("line.tls", t.protocol(), t.cipher(),
+                    t.peer().isEmpty() ? "?" : t.peer(), messages.text(t.verified() ? "line.tls.verified" : "line.tls.notVerified"));
+            case DialogueLine.TlsStarted t -> messages.text("line.tls.started");
+            case DialogueLine.Event e -> "** " + e.text();
+            case DialogueLine.DnsLookup d -> "DNS: " + messages.text("line.dns", d.type(), d.name(),
+                    d.answers().isEmpty() ? d.status() + " " + messages.text("line.dns.none") : String.join(" | ", d.answers()));
+            case DialogueLine.Delivered d -> "✓ " + d.mailbox() + ": new/" + d.file();
+        };
+    }
+
+    /** Its explanation, with the RFC sections that define it. */
+    String explain(DialogueLine line) {
+        return switch (line) {
+            case DialogueLine.Command c -> command(c);
+            case DialogueLine.AuthResponse a -> a.secret() ? messages.text("auth.password")
+                    : a.mechanism().equals("LOGIN") && a.index() == 1 ? messages.text("auth.user", DialogueRecorder.decoded(a.shown()))
+                    : messages.text("auth.response");
+            case DialogueLine.ReplyLine r -> reply(r);
+            case DialogueLine.Content c -> content(c);
+            case DialogueLine.FinalDot d -> messages.text("dot.note");
+            case DialogueLine.Connected c -> messages.text("event.connected");
+            case DialogueLine.TlsHandshake t -> messages.text(t.verified() ? "event.tls.verified" : "event.tls.notVerified");
+            case DialogueLine.TlsStarted t -> messages.text("event.tls.started");
+            case DialogueLine.Event e -> messages.text("event.other");
+            case DialogueLine.DnsLookup d -> dns(d);
+            case DialogueLine.Delivered d -> messages.text("delivered.note");
+        };
+    }
+
+    private String command(DialogueLine.Command c) {
+        String verb = c.verb();
+        String mechanism = verb.equals("AUTH") ? c.text().split(" ")[1].toUpperCase(Locale.ROOT) : "";
+        StringBuilder note = new StringBuilder(messages.first(List.of(
+                        "command." + verb + (c.afterTls() ? ".afterTls" : ""), "command." + verb + "." + mechanism, "command." + verb), mechanism)
+                .orElse(messages.text("command.other", verb)));
+        if (c.bccRecipient()) {
+            then(note, messages.text("command.RCPT.bcc"));
         }
-    }
-
-    private static final Map<String, Text> COMMANDS = Map.ofEntries(
-            Map.entry("EHLO", new Text("the client introduces itself and asks for the extensions (RFC 5321 §4.1.1.1)",
-                    "le client se présente et demande les extensions (RFC 5321 §4.1.1.1)")),
-            Map.entry("HELO", new Text("the client introduces itself, without extensions (RFC 5321 §4.1.1.1)",
-                    "le client se présente, sans extensions (RFC 5321 §4.1.1.1)")),
-            Map.entry("MAIL", new Text("the envelope sender: where failures will be reported (RFC 5321 §4.1.1.2)",
-                    "l'expéditeur de l'enveloppe : à qui signaler les échecs (RFC 5321 §4.1.1.2)")),
-            Map.entry("RCPT", new Text("one recipient of the envelope (RFC 5321 §4.1.1.3); Bcc recipients exist only here",
-                    "un destinataire de l'enveloppe (RFC 5321 §4.1.1.3) ; les Cci n'existent qu'ici")),
-            Map.entry("DATA", new Text("the message follows, ended by a line holding only \".\" (RFC 5321 §4.1.1.4)",
-                    "le message suit, terminé par une ligne « . » seule (RFC 5321 §4.1.1.4)")),
-            Map.entry("STARTTLS", new Text("switch this connection to TLS (RFC 3207 §4)", "passer cette connexion en TLS (RFC 3207 §4)")),
-            Map.entry("AUTH", new Text("authenticate with a SASL mechanism (RFC 4954 §4)", "s'authentifier par un mécanisme SASL (RFC 4954 §4)")),
-            Map.entry("QUIT", new Text("end of the session (RFC 5321 §4.1.1.10)", "fin de la session (RFC 5321 §4.1.1.10)")),
-            Map.entry("RSET", new Text("abandon the transaction (RFC 5321 §4.1.1.5)", "abandon de la transaction (RFC 5321 §4.1.1.5)")));
-
-    private static final Map<String, Text> REPLIES = Map.ofEntries(
-            Map.entry("220", new Text("greeting: the server is ready (RFC 5321 §4.2, §3.1)", "accueil : le serveur est prêt (RFC 5321 §4.2, §3.1)")),
-            Map.entry("221", new Text("the server closes the connection (RFC 5321 §4.2.2)", "le serveur ferme la connexion (RFC 5321 §4.2.2)")),
-            Map.entry("235", new Text("authentication succeeded (RFC 4954 §6)", "authentification réussie (RFC 4954 §6)")),
-            Map.entry("250", new Text("OK (RFC 5321 §4.2.2)", "OK (RFC 5321 §4.2.2)")),
-            Map.entry("334", new Text("a SASL challenge, in base64 (RFC 4954 §4)", "un défi SASL, en base64 (RFC 4954 §4)")),
-            Map.entry("354", new Text("send the message now (RFC 5321 §4.2.2)", "envoyez le message (RFC 5321 §4.2.2)")),
-            Map.entry("4", new Text("a temporary failure: try again later (RFC 5321 §4.2.1)", "un échec temporaire : réessayer plus tard (RFC 5321 §4.2.1)")),
-            Map.entry("5", new Text("a permanent failure (RFC 5321 §4.2.1)", "un échec définitif (RFC 5321 §4.2.1)")));
-
-    private Annotations() {}
-
-    /** The explanation of a client line, by its verb; empty when there is none. */
-    static String forCommand(String line, String lang) {
-        String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
-        Text t = COMMANDS.get(verb);
-        return t == null ? "" : t.in(lang);
-    }
-
-    /** The explanation of a reply, by its code or its class. */
-    static String forReply(Reply reply, String lang) {
-        Text t = REPLIES.get(String.valueOf(reply.code()));
-        if (t == null) {
-            t = REPLIES.get(String.valueOf(reply.code() / 100));
+        if (c.pipelined()) {
+            messages.find("command." + verb + ".pipelined").ifPresent(p -> then(note, p));
         }
-        return t == null ? "" : t.in(lang);
+        return note.toString();
     }
 
-    /** The sentence for a step of the demo, already in the right language. */
-    static String say(String lang, String en, String fr) {
-        return lang.equals("fr") ? fr : en;
+    private String reply(DialogueLine.ReplyLine r) {
+        String verb = r.answers().verb();
+        int code = r.reply().code();
+        if (verb.equals("EHLO") && code == 250 && r.index() > 0) {
+            return ehloKeyword(r);
+        }
+        if (r.index() > 0) {
+            return messages.text("reply.continuation", code);
+        }
+        String answered = r.answers().line();
+        String classKey = (code / 100) + "xx";
+        String challenge = code == 334 ? DialogueRecorder.decoded(r.reply().lines().getFirst()) : "";
+        StringBuilder note = new StringBuilder(messages.first(List.of(
+                "reply." + verb + "." + code + (r.reply().lines().size() > 1 ? ".first" : ""),
+                "reply." + verb + "." + code, "reply." + verb + "." + classKey, "reply.any." + classKey), answered, challenge).orElseThrow());
+        if (r.answers().pipelined()) {
+            then(note, messages.text("reply.pipelined"));
+        }
+        r.reply().status().ifPresent(status -> then(note, enhanced(status)));
+        return note.toString();
+    }
+
+    private String ehloKeyword(DialogueLine.ReplyLine r) {
+        String[] words = r.reply().lines().get(r.index()).split(" ", 2);
+        String keyword = words[0].toUpperCase(Locale.ROOT);
+        String parameters = words.length > 1 ? words[1] : "";
+        String note = messages.find("ehlo." + keyword, parameters).orElse(messages.text("ehlo.other", keyword));
+        return r.last() ? then(new StringBuilder(note), messages.text("ehlo.last")).toString() : note;
+    }
+
+    /** An enhanced status code taken apart: class, subject, detail (RFC 3463 §3). */
+    private String enhanced(EnhancedStatus s) {
+        String detail = messages.find("esc.detail." + s.subject() + "." + s.detail())
+                .orElse(messages.text("esc.detail.other", s.detail()));
+        return messages.text("esc", s, messages.text("esc.class." + s.statusClass()),
+                messages.find("esc.subject." + s.subject()).orElse("?"), detail);
+    }
+
+    /** Why the octets sent differ from SIZE=: the final dot line, plus dot-stuffing or a CRLF added at the end. */
+    private String content(DialogueLine.Content c) {
+        if (c.declaredSize() < 0) {
+            return messages.text("content.nosize", c.octets());
+        }
+        long extra = c.octets() - c.declaredSize() - 3;
+        return extra == 0 ? messages.text("content.exact", c.octets(), c.declaredSize())
+                : messages.text("content.more", c.octets(), c.declaredSize(), extra);
+    }
+
+    private String dns(DialogueLine.DnsLookup d) {
+        String kind = d.type();
+        if (kind.equals("TXT")) {
+            kind = d.name().startsWith("_dmarc.") ? "TXT.dmarc" : d.name().contains("._domainkey.") ? "TXT.dkim" : "TXT.spf";
+        }
+        String note = messages.find("dns." + kind, d.name()).orElse(messages.text("dns.other", d.name()));
+        return d.answers().isEmpty() ? then(new StringBuilder(note), messages.text("dns.empty")).toString() : note;
+    }
+
+    /** Appends a further sentence, ending the previous one with a full stop if it has none. */
+    private static StringBuilder then(StringBuilder note, String sentence) {
+        String joined = Messages.joined(note.toString(), sentence);
+        note.setLength(0);
+        return note.append(joined);
     }
 }

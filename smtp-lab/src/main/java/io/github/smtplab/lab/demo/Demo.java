@@ -3,7 +3,8 @@ package io.github.smtplab.lab.demo;
 import io.github.smtplab.auth.dkim.DkimAlgorithm;
 import io.github.smtplab.auth.sasl.AuthExtension;
 import io.github.smtplab.auth.sasl.AuthPolicy;
-import io.github.smtplab.auth.sasl.SaslClients;
+import io.github.smtplab.auth.sasl.Mechanism;
+import io.github.smtplab.auth.sasl.PasswordAuthentication;
 import io.github.smtplab.auth.sasl.UserCredentials;
 import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.auth.dkim.DkimSigner;
@@ -18,6 +19,7 @@ import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.MasterFileParser;
 import io.github.smtplab.dns.ResolverConfig;
@@ -27,6 +29,10 @@ import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
 import io.github.smtplab.lab.checks.DkimSigning;
 import io.github.smtplab.lab.checks.InboundChecks;
+import io.github.smtplab.lab.explain.HeaderNotes;
+import io.github.smtplab.lab.explain.Language;
+import io.github.smtplab.lab.explain.Messages;
+import io.github.smtplab.lab.explain.MimeTree;
 import io.github.smtplab.lab.queue.QueueRunner;
 import io.github.smtplab.lab.queue.QueueWorker;
 import io.github.smtplab.lab.queue.Spool;
@@ -78,43 +84,73 @@ public final class Demo {
     static final Mailbox CHARLIE = new Mailbox("charlie", "exemple.com");
     static final Mailbox AUDIT = new Mailbox("audit", "monentreprise.fr");
 
+    /** The lanes of the sequence diagram: the parties of the mail path, left to right. */
+    static final String MUA_LANE = "mua";
+    static final String SUBMISSION_LANE = "submission";
+    static final String DNS_LANE = "dns";
+    static final String MX_LANE = "mx";
+    static final String MAILDIR_LANE = "maildir";
+
     private final PrintWriter out;
-    private final String lang;
-    private final boolean colour;
+    private final Messages messages;
+    private final Annotations annotations;
+    private final Story story;
     private final Path work;
     private final BufferedReader pause;
     private int step;
 
     /**
-     * @param work  where the Maildirs and the queue go
-     * @param pause when not null, wait for Enter between steps (a classroom's {@code --step})
+     * @param language the language of every explanation
+     * @param colour   ANSI colours on the console
+     * @param work     where the Maildirs and the queue go
+     * @param pause    when not null, wait for Enter between steps (a classroom's {@code --step})
      */
-    public Demo(PrintWriter out, String lang, boolean colour, Path work, BufferedReader pause) {
+    public Demo(PrintWriter out, Language language, boolean colour, Path work, BufferedReader pause) {
         this.out = out;
-        this.lang = lang;
-        this.colour = colour;
+        this.messages = Messages.of(language);
+        this.annotations = new Annotations(messages);
         this.work = work;
         this.pause = pause;
+        this.story = new Story(List.of(
+                new Story.Lane(MUA_LANE, messages.text("lane.mua"), "laptop.monentreprise.fr"),
+                new Story.Lane(SUBMISSION_LANE, messages.text("lane.submission"), "smtp.monentreprise.fr"),
+                new Story.Lane(DNS_LANE, messages.text("lane.dns"), "127.0.0.1"),
+                new Story.Lane(MX_LANE, messages.text("lane.mx"), "mx.exemple.com"),
+                new Story.Lane(MAILDIR_LANE, messages.text("lane.maildir"), "maildir-*/")),
+                new ConsolePrinter(out, colour));
+    }
+
+    /** What the demo showed, for the HTML page (complete once {@link #run()} has returned or failed). */
+    public Story story() {
+        return story;
+    }
+
+    /** The sentences of the demo's language. */
+    public Messages messages() {
+        return messages;
     }
 
     /** Runs every step; returns normally only if every one worked. */
     public void run() throws StepFailed, IOException, InterruptedException {
-        step(say("Start the DNS server with the zones of monentreprise.fr and exemple.com",
-                "Démarrage du serveur DNS avec les zones de monentreprise.fr et exemple.com"));
+        step(messages.text("step.dns"));
         SigningKey dkimKey = SigningKey.generate(DkimAlgorithm.ED25519_SHA256, 0);
         String dkimRecord = "s1._domainkey IN TXT \"" + dkimKey.keyRecord() + "\"\n";
         try (ZoneServer dns = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone(MONENTREPRISE + dkimRecord), zone(EXEMPLE), zone(TOP_LEVEL.formatted("fr")), zone(TOP_LEVEL.formatted("com"))))) {
-            note("DNS: 127.0.0.1:" + dns.address().getPort() + "  (MX exemple.com → mx.exemple.com; SPF, DMARC, and the DKIM key s1._domainkey.monentreprise.fr)");
-            StubResolver resolver = new StubResolver(ResolverConfig.of("127.0.0.1:" + dns.address().getPort()));
-            IssuedCertificates certificates = DevCertificates.generate(List.of("smtp.monentreprise.fr", "mx.exemple.com"), KeyAlgorithm.EC_P256);
+            note(messages.text("note.dns", "127.0.0.1:" + dns.address().getPort()));
+            StubResolver stub = new StubResolver(ResolverConfig.of("127.0.0.1:" + dns.address().getPort()));
+            // each server's lookups are shown in the story, under the name of the server that asks
+            DnsResolver submissionResolver = new RecordingResolver(stub, story, annotations, SUBMISSION_LANE, "[smtp.monentreprise.fr → DNS] ");
+            DnsResolver mxResolver = new RecordingResolver(stub, story, annotations, MX_LANE, "[mx.exemple.com → DNS] ");
+            // each server its own development certificate, naming it (RFC 6125 §6.4)
+            IssuedCertificates certificates = DevCertificates.generate(List.of("smtp.monentreprise.fr"), KeyAlgorithm.EC_P256);
             ServerTls tls = ServerTls.of(certificates.server());
+            ServerTls mxTls = ServerTls.of(DevCertificates.generate(List.of("mx.exemple.com"), KeyAlgorithm.EC_P256).server());
 
-            step(say("Start the MX of exemple.com (port 25 semantics) and the submission server of monentreprise.fr (port 587 semantics)",
-                    "Démarrage du MX d'exemple.com (rôle port 25) et du serveur de soumission de monentreprise.fr (rôle port 587)"));
+            step(messages.text("step.servers"));
             MaildirDelivery exempleMail = new MaildirDelivery(work.resolve("maildir-exemple.com"), "mx.exemple.com");
             MaildirDelivery entrepriseMail = new MaildirDelivery(work.resolve("maildir-monentreprise.fr"), "smtp.monentreprise.fr");
             // the MX: STARTTLS offered (RFC 3207), SPF, DKIM and DMARC checked before the message is stored
-            ServerConfig mxConfig = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.OPTIONAL)));
+            ServerConfig mxConfig = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(mxTls.startTls(ServerTlsPolicy.OPTIONAL)));
             // the submission server: STARTTLS required before MAIL (RFC 3207 §4), relayed mail DKIM-signed
             // and AUTH (RFC 4954) inside TLS only; alice's password is stored as salted verifiers
             String alicePassword = "demain-10h-" + Long.toHexString(new SecureRandom().nextLong());
@@ -123,20 +159,20 @@ public final class Demo {
                     .withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.REQUIRED),
                             new AuthExtension(users, AuthPolicy.submission(), "smtp.monentreprise.fr")));
             DkimSigner signer = DkimSigner.of(dkimKey, "monentreprise.fr", "s1");
-            try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(tls)
-                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", resolver, true, exempleMail),
+            try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(mxTls)
+                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", mxResolver, true, exempleMail),
                                  Optional.empty(), s -> false)).start();
-                 QueueWorker queue = relayQueue(resolver, mx.address().getPort());
+                 QueueWorker queue = relayQueue(submissionResolver, mx.address().getPort());
                  SmtpServer submission = SmtpServer.builder(submissionConfig).tlsUpgrade(tls)
                          .listen(new InetSocketAddress("127.0.0.1", 0))
                          .hooks(new RoleHooks(Role.SUBMISSION, Set.of("monentreprise.fr"), entrepriseMail,
                                  Optional.of(new DkimSigning(signer, new SpoolDelivery(spool, "smtp.monentreprise.fr", Clock.systemUTC(), this::wakeQueue))),
                                  AuthExtension::relayAllowed))   // RFC 6409: only authenticated users relay
                          .start()) {
-                note("mx.exemple.com: " + mx.address() + "    smtp.monentreprise.fr: " + submission.address());
+                note(messages.text("note.servers", address(mx.address()), address(submission.address())));
+                note(messages.text("note.certificates"));
 
-                step(say("Alice's client submits the message (From Alice, To Bob, Cc Charlie, Bcc audit, a PDF attached)",
-                        "Le client d'Alice soumet le message (De Alice, À Bob, Cc Charlie, Cci audit, un PDF joint)"));
+                step(messages.text("step.submit"));
                 byte[] pdf = TinyPdf.withText("Ordre du jour : reunion de demain, 10h");
                 ComposedMessage message = Message.builder().from("Alice <alice@monentreprise.fr>").to("Bob <bob@exemple.com>")
                         .cc("Charlie <charlie@exemple.com>").bcc("audit@monentreprise.fr").subject("Réunion demain")
@@ -144,56 +180,59 @@ public final class Demo {
                         .attach("ordre-du-jour.pdf", pdf, "application/pdf").build();
                 SmtpClient.Options alice = SmtpClient.Options.defaults("laptop.monentreprise.fr")
                         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30))
-                        .withTranscript(new AnnotatedTranscript(out, lang, colour, "[alice → smtp.monentreprise.fr] "))
+                        .withTranscript(new DialogueRecorder(story, annotations, MUA_LANE, SUBMISSION_LANE, "[alice → smtp.monentreprise.fr] ",
+                                Set.of(AUDIT.toString())))
                         .withTls(ClientTlsPolicy.REQUIRED, JsseClientTls.trusting(List.of(certificates.ca())))
-                        // the seed's AUTH LOGIN; PasswordAuthentication would pick SCRAM-SHA-256, the strongest offered
-                        .withAuthentication((offered, inTls) -> Optional.of(SaslClients.login("alice", alicePassword)));
+                        // the seed's AUTH LOGIN (as `send --auth-mechanism LOGIN`); left free, the client picks SCRAM-SHA-256
+                        .withAuthentication(PasswordAuthentication.of("alice", alicePassword).withMechanisms(Set.of(Mechanism.LOGIN)));
                 TransactionResult submitted;
                 try (SmtpClient client = SmtpClient.connect(submission.address(), alice)) {
                     submitted = client.send(ALICE, List.of(BOB, CHARLIE, AUDIT), message.bytes());
                 } catch (Exception e) {
-                    throw new StepFailed(say("submission failed: ", "la soumission a échoué : ") + e.getMessage());
+                    throw new StepFailed(messages.text("fail.submission", e.getMessage()));
                 }
                 if (!submitted.allAccepted()) {
-                    throw new StepFailed(say("the submission server refused: ", "le serveur de soumission a refusé : ") + submitted);
+                    throw new StepFailed(messages.text("fail.refused", submitted));
                 }
 
-                step(say("smtp.monentreprise.fr looks up the MX of exemple.com and relays the message; audit's copy stays local",
-                        "smtp.monentreprise.fr cherche le MX d'exemple.com et relaie le message ; la copie d'audit reste locale"));
+                step(messages.text("step.relay"));
                 wakeQueue();
                 waitFor(() -> count(exempleMail, BOB) > 0 && count(exempleMail, CHARLIE) > 0 && queueEmpty(), Duration.ofSeconds(30),
-                        say("the message did not reach mx.exemple.com within 30 s", "le message n'est pas arrivé chez mx.exemple.com en 30 s"));
+                        messages.text("fail.relay"));
 
-                step(say("Check the Maildirs: Bob and Charlie have one copy each, without any Bcc, attachment intact",
-                        "Vérification des Maildirs : Bob et Charlie ont chacun un exemplaire, sans Cci, pièce jointe intacte"));
+                step(messages.text("step.check"));
                 for (Mailbox who : List.of(BOB, CHARLIE)) {
-                    checkDelivered(exempleMail, who, pdf);
+                    checkDelivered(exempleMail, MX_LANE, who, pdf);
                 }
-                checkDelivered(entrepriseMail, AUDIT, pdf);
+                checkDelivered(entrepriseMail, SUBMISSION_LANE, AUDIT, pdf);
 
-                step(say("The header Bob received, explained", "L'en-tête reçu par Bob, expliqué"));
-                explainHeader(Files.readString(exempleMail.newMessages(BOB).getFirst(), StandardCharsets.ISO_8859_1));
+                step(messages.text("step.header"));
+                byte[] bobsCopy = Files.readAllBytes(exempleMail.newMessages(BOB).getFirst());
+                story.add(new Story.Delivery(BOB.toString(), bobsCopy));
+                explainHeader(bobsCopy, List.of(AUDIT.toString()));
+                step(messages.text("step.body"));
+                explainBody(bobsCopy);
             }
         }
-        out.println();
-        out.println(say("Summary: submission over STARTTLS with AUTH LOGIN, DKIM signature, relay through the queue and DNS over STARTTLS, "
-                        + "SPF/DKIM/DMARC pass, delivery to 3 mailboxes: all steps worked.",
-                "Résumé : soumission sous STARTTLS avec AUTH LOGIN, signature DKIM, relais par la file et le DNS sous STARTTLS, "
-                        + "SPF/DKIM/DMARC réussis, remise dans 3 boîtes : toutes les étapes ont réussi."));
-        out.println(say("Maildirs: ", "Maildirs : ") + work);
-        out.flush();
+        story.add(new Story.Remark(""));
+        story.add(new Story.Remark(messages.text("summary")));
+        story.add(new Story.Remark(messages.text("maildirs", work)));
+    }
+
+    private static String address(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private Spool spool;
     private QueueWorker worker;
 
     /** The submission server's queue: its spool, and the worker that delivers through MX lookups. */
-    private QueueWorker relayQueue(StubResolver resolver, int mxPort) throws IOException {
+    private QueueWorker relayQueue(DnsResolver resolver, int mxPort) throws IOException {
         spool = new Spool(work.resolve("queue-monentreprise.fr"));
         // MX to MX: STARTTLS when offered, certificate not checked (opportunistic, RFC 7435)
         SmtpClient.Options relayClient = SmtpClient.Options.defaults("smtp.monentreprise.fr")
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30))
-                .withTranscript(new AnnotatedTranscript(out, lang, colour, "[smtp.monentreprise.fr → mx.exemple.com] "))
+                .withTranscript(new DialogueRecorder(story, annotations, SUBMISSION_LANE, MX_LANE, "[smtp.monentreprise.fr → mx.exemple.com] ", Set.of()))
                 .withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
         QueueRunner runner = new QueueRunner(spool, resolver,
                 new QueueRunner.Settings("smtp.monentreprise.fr", mxPort, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(1), relayClient),
@@ -208,73 +247,83 @@ public final class Demo {
         }
     }
 
-    private void checkDelivered(MaildirDelivery maildir, Mailbox who, byte[] pdf) throws IOException, StepFailed {
+    private void checkDelivered(MaildirDelivery maildir, String deliveringLane, Mailbox who, byte[] pdf) throws IOException, StepFailed {
         List<Path> files = maildir.newMessages(who);
         if (files.size() != 1) {
-            throw new StepFailed(who + say(" has " + files.size() + " messages, not 1", " a " + files.size() + " messages, pas 1"));
+            throw new StepFailed(messages.text("fail.count", who, files.size()));
         }
         byte[] bytes = Files.readAllBytes(files.getFirst());
         ParsedMessage parsed = Message.parse(bytes);
-        if (parsed.headers().toString().contains("Bcc") || new String(bytes, StandardCharsets.ISO_8859_1).contains("\r\nBcc:")) {
-            throw new StepFailed(say("a Bcc field reached ", "un champ Cci est arrivé chez ") + who);
+        if (parsed.headers().field("Bcc").isPresent() || new String(bytes, StandardCharsets.ISO_8859_1).contains("\r\nBcc:")) {
+            throw new StepFailed(messages.text("fail.bcc", who));
         }
         List<MimePart.Leaf> attachments = parsed.attachments();
         if (attachments.size() != 1 || !java.util.Arrays.equals(attachments.getFirst().body(), pdf)) {
-            throw new StepFailed(say("the attachment did not arrive intact for ", "la pièce jointe n'est pas arrivée intacte chez ") + who);
+            throw new StepFailed(messages.text("fail.attachment", who));
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (maildir.root().toString().contains("exemple.com")
                 && !(text.contains("spf=pass") && text.contains("dkim=pass") && text.contains("dmarc=pass"))) {
-            throw new StepFailed(say("SPF, DKIM and DMARC did not all pass for ", "SPF, DKIM et DMARC n'ont pas tous réussi pour ") + who);
+            throw new StepFailed(messages.text("fail.checks", who));
         }
-        note("✓ " + who + ": " + files.getFirst());
+        DialogueLine delivered = new DialogueLine.Delivered(who.toString(), files.getFirst().getFileName().toString());
+        String host = deliveringLane.equals(MX_LANE) ? "mx.exemple.com" : "smtp.monentreprise.fr";
+        story.add(new Story.Line(deliveringLane, MAILDIR_LANE, "[" + host + " → Maildir] ", delivered,
+                annotations.shown(delivered), annotations.explain(delivered), false, false));
     }
 
-    private void explainHeader(String message) {
-        String header = message.substring(0, Math.max(0, message.indexOf("\r\n\r\n")));
+    /** The header as stored, then what to notice in it; the remarks that depend on content only when it is there. */
+    private void explainHeader(byte[] message, List<String> bccRecipients) {
+        String text = new String(message, StandardCharsets.UTF_8);
+        String header = text.substring(0, Math.max(0, text.indexOf("\r\n\r\n")));
         for (String line : header.split("\r\n")) {
-            out.println("  | " + line);
+            note("| " + line);
         }
-        out.println();
-        note(say("Read the Received fields from the bottom up (RFC 5321 §4.4): each server adds its own on top.",
-                "Les champs Received se lisent de bas en haut (RFC 5321 §4.4) : chaque serveur ajoute le sien au-dessus."));
-        note(say("The lower one: smtp.monentreprise.fr received it from Alice's laptop. The upper one: mx.exemple.com from smtp.monentreprise.fr.",
-                "Le plus bas : smtp.monentreprise.fr l'a reçu du portable d'Alice. Le plus haut : mx.exemple.com de smtp.monentreprise.fr."));
-        note(say("Return-Path is the envelope sender (MAIL FROM), written at final delivery (RFC 5321 §4.4).",
-                "Return-Path est l'expéditeur de l'enveloppe (MAIL FROM), écrit à la remise finale (RFC 5321 §4.4)."));
-        note(say("Authentication-Results (RFC 8601): what mx.exemple.com checked — SPF for the envelope sender, the DKIM signature, DMARC for the From domain.",
-                "Authentication-Results (RFC 8601) : ce que mx.exemple.com a vérifié — SPF pour l'expéditeur de l'enveloppe, la signature DKIM, DMARC pour le domaine du From."));
-        note(say("DKIM-Signature (RFC 6376 §3.5): d= the signing domain, s= the selector (the key is at s1._domainkey.monentreprise.fr), "
-                        + "h= the signed fields, bh= the body hash, b= the signature.",
-                "DKIM-Signature (RFC 6376 §3.5) : d= le domaine signataire, s= le sélecteur (la clé est à s1._domainkey.monentreprise.fr), "
-                        + "h= les champs signés, bh= l'empreinte du corps, b= la signature."));
-        note(say("ESMTPSA in the lower Received field: Alice's hop used STARTTLS and AUTH; ESMTPS in the upper one: TLS between "
-                        + "the servers, no AUTH (RFC 3848).",
-                "ESMTPSA dans le Received du bas : le saut d'Alice a utilisé STARTTLS et AUTH ; ESMTPS dans celui du haut : TLS entre "
-                        + "les serveurs, sans AUTH (RFC 3848)."));
-        note(say("No Bcc field: audit@monentreprise.fr was only in the envelope (RFC 5322 §3.6.3).",
-                "Aucun champ Cci : audit@monentreprise.fr n'était que dans l'enveloppe (RFC 5322 §3.6.3)."));
+        note("");
+        ParsedMessage parsed = Message.parse(message);
+        note(messages.text("header.read"));
+        note(messages.text("header.hops"));
+        note(messages.text("header.returnPath"));
+        note(messages.text("header.ar"));
+        parsed.headers().first("Authentication-Results").map(v -> HEADER_HELO.matcher(v.replaceAll("\\s+", " ")))
+                .filter(java.util.regex.Matcher::find)
+                .ifPresent(m -> note(messages.text("header.ar.helo", m.group(1))));
+        note(messages.text("header.dkim"));
+        parsed.headers().first("DKIM-Signature").map(HeaderNotes::oversignedNames).filter(names -> !names.isEmpty())
+                .ifPresent(names -> note(messages.text("header.dkim.oversigned", String.join(", ", names))));
+        note(messages.text("header.esmtpsa"));
+        if (!bccRecipients.isEmpty() && parsed.headers().field("Bcc").isEmpty()) {
+            note(messages.text("header.bcc", String.join(", ", bccRecipients)));
+        }
     }
+
+    /** The MIME tree of what Bob received, as smtp-mime's parser sees it, and the text part decoded. */
+    private void explainBody(byte[] message) {
+        note(messages.text("mime.intro"));
+        for (MimeTree.Row row : MimeTree.of(Message.parse(message).root())) {
+            note(MimeTree.describe(row, messages));
+            row.text().ifPresent(t -> {
+                note("  ".repeat(row.depth() + 1) + messages.text("mime.text"));
+                t.lines().forEach(l -> note("  ".repeat(row.depth() + 1) + "> " + l));
+            });
+        }
+    }
+
+    /** {@code spf=none smtp.helo=NAME} in Authentication-Results (RFC 8601 §2.7.2). */
+    private static final java.util.regex.Pattern HEADER_HELO = java.util.regex.Pattern.compile("spf=none smtp\\.helo=([^;\\s]+)");
 
     private void step(String title) throws IOException {
         step++;
         if (pause != null && step > 1) {
-            out.print(say("  [Enter to continue] ", "  [Entrée pour continuer] "));
+            out.print(messages.text("pause"));
             out.flush();
             pause.readLine();
         }
-        out.println();
-        out.println((colour ? "\u001b[1m" : "") + "== " + step + ". " + title + (colour ? "\u001b[0m" : ""));
-        out.flush();
+        story.add(new Story.Step(step, title));
     }
 
     private void note(String text) {
-        out.println("   " + text);
-        out.flush();
-    }
-
-    private String say(String en, String fr) {
-        return Annotations.say(lang, en, fr);
+        story.add(new Story.Remark(text));
     }
 
     private boolean queueEmpty() {
