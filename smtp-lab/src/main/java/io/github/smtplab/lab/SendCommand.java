@@ -76,8 +76,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--helo", defaultValue = "localhost", description = "The name sent in EHLO (default: ${DEFAULT-VALUE}).")
     String helo;
 
-    @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for each reply (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "The deadline for each reply and each write, whole "
+            + "(default: RFC 5321 section 4.5.3.2's values: 5 min for the greeting, MAIL, RCPT; 2 for DATA; 10 after the final dot).")
+    Integer timeoutSeconds;
 
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
@@ -104,8 +105,7 @@ final class SendCommand implements Callable<Integer> {
         if (viaMx) {
             return sendViaMx(out, listener);
         }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
+        SmtpClient.Options options = clientOptions().withTranscript(listener);
         if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
             throw new ParameterException(spec.commandLine(), "--trust needs --tls opportunistic, required or implicit");
         }
@@ -187,9 +187,7 @@ final class SendCommand implements Callable<Integer> {
         Spool spool = new Spool(spoolRoot);
         spool.enqueue(sender, recipients, bytes, java.time.Instant.now());
         ResolverConfig config = DnsServers.of(dns);
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(helo).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
-                .withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
+        SmtpClient.Options options = clientOptions().withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
         QueueRunner.Report report = new QueueRunner(spool, new StubResolver(config), new QueueRunner.Settings(helo, mxPort,
                 Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(5), options), java.time.Clock.systemUTC(),
                 new java.security.SecureRandom()).runOnce();
@@ -202,6 +200,19 @@ final class SendCommand implements Callable<Integer> {
         }
         out.flush();
         return report.deferred() + report.bounced() == 0 ? Main.OK : Main.REFUSED;
+    }
+
+    /** RFC 5321's deadlines, or {@code --timeout} for every one of them (and for the connection). */
+    private SmtpClient.Options clientOptions() {
+        SmtpClient.Options defaults = SmtpClient.Options.defaults(helo);
+        if (timeoutSeconds == null) {
+            return defaults;
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout is at least 1 second");
+        }
+        Duration each = Duration.ofSeconds(timeoutSeconds);
+        return defaults.withDeadlines(each, io.github.smtplab.core.ReplyDeadlines.all(each));
     }
 
     /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */

@@ -189,6 +189,9 @@ public final class QueueRunner {
                     return outcomes(client.send(sender, rcpts, bytes), rcpts);
                 } catch (IOException | SmtpProtocolException e) {
                     lastError = host.host() + " [" + address.getHostAddress() + "]: " + e.getMessage();   // try the next one
+                } catch (RuntimeException e) {
+                    // a defect met on this host's odd behaviour: it fails this attempt, not the queue run
+                    lastError = host.host() + " [" + address.getHostAddress() + "]: internal error " + e;
                 }
             }
         }
