@@ -45,10 +45,12 @@ public final class SmtpClient implements AutoCloseable {
      * @param tls            the TLS implementation (smtp-tls); needed unless the policy is NONE
      * @param authentication how to authenticate after EHLO (smtp-auth), or null for no AUTH
      * @param clock          where reply deadlines read the time (tests pass a clock they move themselves)
+     * @param sevenBit       how to re-encode 8-bit content for a server without 8BITMIME (RFC 6152 §3), or
+     *                       null to refuse to send it there ({@link TransactionResult#localError()})
      */
     public record Options(String clientDomain, Duration connectTimeout, ReplyDeadlines deadlines,
                           TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls, ClientAuthentication authentication,
-                          InstantSource clock) {
+                          InstantSource clock, SevenBitEncoder sevenBit) {
 
         public Options {
             Objects.requireNonNull(deadlines, "deadlines");
@@ -62,11 +64,11 @@ public final class SmtpClient implements AutoCloseable {
         /** RFC 5321's deadlines ({@link ReplyDeadlines#rfc5321()}), 30 s to connect, no TLS, no AUTH. */
         public static Options defaults(String clientDomain) {
             return new Options(clientDomain, Duration.ofSeconds(30), ReplyDeadlines.rfc5321(), TranscriptListener.NONE,
-                    ClientTlsPolicy.NONE, null, null, InstantSource.system());
+                    ClientTlsPolicy.NONE, null, null, InstantSource.system(), null);
         }
 
         public Options withTranscript(TranscriptListener newTranscript) {
-            return new Options(clientDomain, connectTimeout, deadlines, newTranscript, tlsPolicy, tls, authentication, clock);
+            return new Options(clientDomain, connectTimeout, deadlines, newTranscript, tlsPolicy, tls, authentication, clock, sevenBit);
         }
 
         /**
@@ -75,23 +77,28 @@ public final class SmtpClient implements AutoCloseable {
          */
         public Options withTimeouts(Duration connect, Duration command, Duration dataEnd) {
             ReplyDeadlines each = new ReplyDeadlines(command, command, command, command, command, dataEnd, command);
-            return new Options(clientDomain, connect, each, transcript, tlsPolicy, tls, authentication, clock);
+            return new Options(clientDomain, connect, each, transcript, tlsPolicy, tls, authentication, clock, sevenBit);
         }
 
         public Options withDeadlines(Duration connect, ReplyDeadlines newDeadlines) {
-            return new Options(clientDomain, connect, newDeadlines, transcript, tlsPolicy, tls, authentication, clock);
+            return new Options(clientDomain, connect, newDeadlines, transcript, tlsPolicy, tls, authentication, clock, sevenBit);
         }
 
         public Options withClock(InstantSource newClock) {
-            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, authentication, newClock);
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, authentication, newClock, sevenBit);
+        }
+
+        /** Lets the client re-encode 8-bit content for a server that lacks 8BITMIME, instead of refusing to send. */
+        public Options withSevenBitEncoder(SevenBitEncoder encoder) {
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, authentication, clock, encoder);
         }
 
         public Options withTls(ClientTlsPolicy policy, ClientTls implementation) {
-            return new Options(clientDomain, connectTimeout, deadlines, transcript, policy, implementation, authentication, clock);
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, policy, implementation, authentication, clock, sevenBit);
         }
 
         public Options withAuthentication(ClientAuthentication newAuthentication) {
-            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, newAuthentication, clock);
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, newAuthentication, clock, sevenBit);
         }
     }
 
@@ -223,18 +230,36 @@ public final class SmtpClient implements AutoCloseable {
      */
     public TransactionResult send(ReversePath sender, List<? extends ForwardPath> recipients, Content content)
             throws IOException, SmtpProtocolException {
+        Scan scan = scan(content);
+        if (scan.eightBit() && options.sevenBit() != null && !capabilities().offers(SmtpExtension.EIGHT_BIT_MIME)) {
+            // RFC 6152 §3: no 8-bit data to a server that did not offer 8BITMIME; re-encode it (the one place this is decided)
+            byte[] whole;
+            try (InputStream in = content.open()) {
+                whole = in.readAllBytes();
+            }
+            content = Content.of(options.sevenBit().toSevenBit(whole));
+            scan = scan(content);
+            options.transcript().event(capabilities().serverDomain() + " does not offer 8BITMIME: 8-bit parts re-encoded as 7-bit MIME");
+        }
+        return send(new MailTransaction(sender, List.copyOf(recipients), OptionalLong.of(scan.size()), scan.eightBit()), content);
+    }
+
+    /** What one reading of the content tells: its declared size (RFC 1870) and whether it has 8-bit octets. */
+    private record Scan(long size, boolean eightBit) {}
+
+    private static Scan scan(Content content) throws IOException {
         MessageSize size = new MessageSize();
         boolean eightBit = false;
         byte[] buffer = new byte[BUFFER];
-        try (InputStream scan = content.open()) {
-            for (int n; (n = scan.read(buffer)) > 0; ) {
+        try (InputStream in = content.open()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 size.add(buffer, 0, n);
                 for (int i = 0; i < n && !eightBit; i++) {
                     eightBit = buffer[i] < 0;
                 }
             }
         }
-        return send(new MailTransaction(sender, List.copyOf(recipients), OptionalLong.of(size.octets()), eightBit), content);
+        return new Scan(size.octets(), eightBit);
     }
 
     /** Sends one message with an explicit transaction description. */

@@ -13,9 +13,9 @@ import io.github.smtplab.mime.ComposedMessage;
 import io.github.smtplab.tls.JsseClientTls;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
-import io.github.smtplab.lab.queue.QueueEntry;
-import io.github.smtplab.lab.queue.QueueRunner;
-import io.github.smtplab.lab.queue.Spool;
+import io.github.smtplab.relay.QueueEntry;
+import io.github.smtplab.relay.QueueRunner;
+import io.github.smtplab.relay.Spool;
 import io.github.smtplab.mime.EightBitDowngrade;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -105,7 +105,7 @@ final class SendCommand implements Callable<Integer> {
         if (viaMx) {
             return sendViaMx(out, listener);
         }
-        SmtpClient.Options options = clientOptions().withTranscript(listener);
+        SmtpClient.Options options = clientOptions().withTranscript(listener).withSevenBitEncoder(EightBitDowngrade::toSevenBit);
         if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
             throw new ParameterException(spec.commandLine(), "--trust needs --tls opportunistic, required or implicit");
         }
@@ -124,12 +124,7 @@ final class SendCommand implements Callable<Integer> {
             List<ForwardPath> recipients = new ArrayList<>();
             byte[] bytes;
             if (messageFile != null) {
-                bytes = Files.readAllBytes(messageFile);
-                if (!eightBitOk && EightBitDowngrade.needsDowngrade(bytes)) {
-                    // RFC 6152 §3: without 8BITMIME the message must be 7-bit: re-encode its 8bit parts
-                    bytes = EightBitDowngrade.toSevenBit(bytes);
-                    listener.event("the server lacks 8BITMIME: 8bit parts re-encoded as quoted-printable/base64");
-                }
+                bytes = Files.readAllBytes(messageFile);   // 8-bit parts for a server without 8BITMIME: the client's SevenBitEncoder
                 sender = envelopeAddress(message.from);
                 for (String r : concat(message.to, message.cc, message.bcc)) {
                     recipients.add(envelopeAddress(r));

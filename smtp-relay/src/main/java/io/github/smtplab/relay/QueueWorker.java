@@ -1,4 +1,4 @@
-package io.github.smtplab.lab.queue;
+package io.github.smtplab.relay;
 
 import java.io.IOException;
 import java.lang.System.Logger;
