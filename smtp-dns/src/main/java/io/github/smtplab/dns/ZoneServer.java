@@ -15,7 +15,10 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small authoritative DNS server for the given zones, over UDP and TCP on the same port (RFC 1035 §4.2,
@@ -38,7 +41,8 @@ public final class ZoneServer implements AutoCloseable {
      * The deadline for each query on a TCP connection, 5 seconds: from the connection (or the previous
      * answer) to the last octet of the next query. A deadline, not a per-read timeout, so a client that
      * drips one octet every few seconds is cut off like a silent one. RFC 7766 §6.2.3 puts idle timeouts
-     * "of the order of seconds"; §10 asks for a limit on how long a connection may stay idle.
+     * "of the order of seconds"; §10 asks for a limit on how long a connection may stay idle. Writing each
+     * answer has the same deadline: a client that stops reading is disconnected, not waited for.
      */
     public static final Duration TCP_QUERY_DEADLINE = Duration.ofSeconds(5);
 
@@ -56,6 +60,10 @@ public final class ZoneServer implements AutoCloseable {
      * behind one address.
      */
     public static final int MAX_TCP_CONNECTIONS_PER_ADDRESS = 8;
+
+    /** Closes the TCP connections whose client stopped reading its answers; one daemon thread for every server. */
+    private static final ScheduledExecutorService SLOW_READERS = Executors.newSingleThreadScheduledExecutor(task ->
+            Thread.ofPlatform().daemon().name("dns-tcp-write-deadline").unstarted(task));
 
     /** Tries to find a port free for both UDP and TCP when asked for port 0. */
     private static final int BIND_ATTEMPTS = 20;
@@ -173,6 +181,14 @@ public final class ZoneServer implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // it is being closed because it is stuck; nothing more to do
+        }
+    }
+
     /** One connection fewer from {@code peer}. */
     private void leave(InetAddress peer) {
         tcpPerAddress.computeIfPresent(peer, (address, count) -> count > 1 ? count - 1 : null);
@@ -202,8 +218,15 @@ public final class ZoneServer implements AutoCloseable {
                 framed[0] = (byte) (reply.length >>> 8);
                 framed[1] = (byte) reply.length;
                 System.arraycopy(reply, 0, framed, 2, reply.length);
-                out.write(framed);
-                out.flush();
+                // a client that sends queries and never reads the answers fills the socket buffers and would
+                // block this write for ever: past the deadline the connection is closed under it (RFC 7766 §10)
+                var alarm = SLOW_READERS.schedule(() -> closeQuietly(socket), TCP_QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    out.write(framed);
+                    out.flush();
+                } finally {
+                    alarm.cancel(false);
+                }
             }
         }
     }

@@ -190,6 +190,46 @@ class ZoneServerHardeningTest {
         }
     }
 
+    /** A client that sends queries for a 4 KB answer and never reads: the server's write deadline closes it. */
+    @Test
+    void aClientThatNeverReadsIsDisconnected() throws Exception {
+        byte[] bigQuery = framed(MessageCodec.encode(query(new Question(DomainName.of("big.lab.example"), RecordType.TXT), List.of())));
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(server.address(), 5000);
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (int i = 0; i < 20_000; i++) {
+                        out.write(bigQuery);
+                    }
+                } catch (IOException e) {
+                    // the server closed the connection
+                }
+            });
+            Thread.sleep(ZoneServer.TCP_QUERY_DEADLINE.toMillis() + 2000);
+            socket.setSoTimeout(15_000);
+            InputStream in = socket.getInputStream();
+            boolean ended;
+            long answered = 0;
+            byte[] buffer = new byte[65536];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    answered += n;   // answers written before the server gave up
+                }
+                ended = true;
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                ended = false;
+            } catch (IOException reset) {
+                ended = true;
+            }
+            assertThat(ended).as("the server closed the connection of a client that does not read").isTrue();
+            // had the server waited instead, every one of the 20,000 queries (4 KB answers each) would have been answered
+            assertThat(answered).isLessThan(20_000L * 4000 / 2);
+            sender.interrupt();
+        }
+    }
+
     private static void drip(Socket socket, long everyMillis) {
         try {
             OutputStream out = socket.getOutputStream();
