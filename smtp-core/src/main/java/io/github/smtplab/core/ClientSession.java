@@ -36,6 +36,12 @@ import java.util.Optional;
  * {@code BODY=8BITMIME} for 8-bit content (RFC 6152), {@code SMTPUTF8} for UTF-8 addresses (RFC 6531);
  * when the server lacks a needed extension the transaction is not started and the result says why.
  *
+ * <p>A hostile server cannot make the client hold much: each reply is bounded by {@link ReplyParser} (512
+ * octets a line, RFC 5321 §4.5.3.1.5; {@link ReplyParser#MAX_LINES_PER_REPLY} lines;
+ * {@link ReplyParser#MAX_REPLY_OCTETS} octets), past which {@link #receive} throws
+ * {@link ReplyTooLargeException} and the session is closed. How long each reply may take is the shell's
+ * business: {@link #awaiting()} says which reply is due, {@link ReplyDeadlines} how long it may take.
+ *
  * <p>Not thread-safe: one session per connection.
  */
 public final class ClientSession {
