@@ -5,6 +5,7 @@ module io.github.smtplab.lab {
     requires io.github.smtplab.core;
     requires io.github.smtplab.mime;
     requires io.github.smtplab.dns;
+    requires io.github.smtplab.relay;
     requires io.github.smtplab.auth;
     requires io.github.smtplab.tls;
     requires info.picocli;

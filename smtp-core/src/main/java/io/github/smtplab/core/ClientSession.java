@@ -36,6 +36,12 @@ import java.util.Optional;
  * {@code BODY=8BITMIME} for 8-bit content (RFC 6152), {@code SMTPUTF8} for UTF-8 addresses (RFC 6531);
  * when the server lacks a needed extension the transaction is not started and the result says why.
  *
+ * <p>A hostile server cannot make the client hold much: each reply is bounded by {@link ReplyParser} (512
+ * octets a line, RFC 5321 §4.5.3.1.5; {@link ReplyParser#MAX_LINES_PER_REPLY} lines;
+ * {@link ReplyParser#MAX_REPLY_OCTETS} octets), past which {@link #receive} throws
+ * {@link ReplyTooLargeException} and the session is closed. How long each reply may take is the shell's
+ * business: {@link #awaiting()} says which reply is due, {@link ReplyDeadlines} how long it may take.
+ *
  * <p>Not thread-safe: one session per connection.
  */
 public final class ClientSession {
@@ -123,16 +129,43 @@ public final class ClientSession {
         }
     }
 
-    /** What each reply in flight answers. */
-    private enum Expect { GREETING, EHLO, HELO, STARTTLS, AUTH, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT }
+    /**
+     * What a reply in flight answers: the shell gives each its own deadline (RFC 5321 §4.5.3.2 names the
+     * greeting, MAIL, RCPT, DATA and the end of data).
+     */
+    public enum Awaiting {
+        /** The 220 greeting (§4.5.3.2.1). */
+        GREETING,
+        /** The reply to EHLO. */
+        EHLO,
+        /** The reply to HELO. */
+        HELO,
+        /** The reply to STARTTLS (RFC 3207). */
+        STARTTLS,
+        /** A reply during AUTH (RFC 4954). */
+        AUTH,
+        /** The reply to MAIL (§4.5.3.2.2). */
+        MAIL,
+        /** The reply to one RCPT (§4.5.3.2.3). */
+        RCPT,
+        /** The reply to DATA, 354 or a refusal (§4.5.3.2.4). */
+        DATA,
+        /** The reply after the final dot (§4.5.3.2.6). */
+        END_OF_DATA,
+        /** The reply to RSET. */
+        RSET,
+        /** The reply to QUIT. */
+        QUIT
+    }
 
     private final String clientDomain;
     private final TranscriptListener transcript;
     private LineReader lines = new LineReader(LineReader.MAX_REPLY_LINE, true);
     private ReplyParser replies = new ReplyParser(false);
-    private final Deque<Expect> inFlight = new ArrayDeque<>();
+    private final Deque<Awaiting> inFlight = new ArrayDeque<>();
 
     private State state = State.GREETING;
+    private long repliesReceived;
     private Capabilities capabilities;
 
     // the current transaction
@@ -162,7 +195,7 @@ public final class ClientSession {
         this.transcript = Objects.requireNonNull(transcript, "transcript");
         this.tlsPolicy = Objects.requireNonNull(tlsPolicy, "tlsPolicy");
         this.tlsActive = tlsPolicy == ClientTlsPolicy.IMPLICIT;   // the shell handshakes before the greeting
-        inFlight.add(Expect.GREETING);
+        inFlight.add(Awaiting.GREETING);
     }
 
     public ClientSession(String clientDomain, TranscriptListener transcript) {
@@ -192,12 +225,22 @@ public final class ClientSession {
         replies = new ReplyParser(false);
         transcript.event("TLS started");
         state = State.INTRODUCING;
-        send(new Command.Ehlo(clientDomain), Expect.EHLO);
+        send(new Command.Ehlo(clientDomain), Awaiting.EHLO);
         return flush();
     }
 
     public State state() {
         return state;
+    }
+
+    /** The reply the server owes next, if any: what the shell's read deadline is for. */
+    public Optional<Awaiting> awaiting() {
+        return Optional.ofNullable(inFlight.peek());
+    }
+
+    /** How many complete replies have arrived so far: a new one restarts the shell's read deadline. */
+    public long repliesReceived() {
+        return repliesReceived;
     }
 
     /** What the server offered; empty before its EHLO/HELO reply. */
@@ -208,18 +251,33 @@ public final class ClientSession {
     /**
      * Consumes the server's bytes and handles every complete reply in them.
      *
-     * @throws SmtpProtocolException when the server breaks the reply syntax (§4.2), sends a line over 512
-     *                               octets (§4.5.3.1.5), or replies when no command is in flight
+     * <p>After an exception the session is {@link State#CLOSED}: replies can no longer be matched to
+     * commands, so the shell drops the connection without QUIT.
+     *
+     * @throws ReplyTooLargeException when a reply breaks a bound: a line over 512 octets (§4.5.3.1.5),
+     *                               too many lines or octets ({@link ReplyParser})
+     * @throws SmtpProtocolException when the server breaks the reply syntax (§4.2) or replies when no
+     *                               command is in flight
      */
     public Output receive(ByteBuffer in) throws SmtpProtocolException {
+        try {
+            return readReplies(in);
+        } catch (SmtpProtocolException e) {
+            state = State.CLOSED;
+            inFlight.clear();
+            throw e;
+        }
+    }
+
+    private Output readReplies(ByteBuffer in) throws SmtpProtocolException {
         while (in.hasRemaining()) {
             LineReader.Result result = lines.read(in);
             switch (result) {
                 case LineReader.NeedMore ignored -> {
                     return flush();
                 }
-                case LineReader.TooLong tooLong -> throw new SmtpProtocolException(
-                        "reply line of " + tooLong.length() + " octets, over the 512 of RFC 5321 §4.5.3.1.5");
+                case LineReader.TooLong tooLong -> throw new ReplyTooLargeException(ReplyTooLargeException.Limit.LINE_OCTETS,
+                        "reply line of " + tooLong.length() + " octets, over the " + Reply.MAX_REPLY_LINE + " of RFC 5321 section 4.5.3.1.5");
                 case LineReader.BareLf bareLf -> throw new IllegalStateException("the reply reader accepts bare LF");
                 case LineReader.Line line -> {
                     Optional<Reply> reply = replies.accept(new String(line.bytes(), StandardCharsets.UTF_8));
@@ -253,12 +311,12 @@ public final class ClientSession {
         outcomes.clear();
         pipelined = capabilities.offers(SmtpExtension.PIPELINING);
         state = State.TRANSACTION;
-        send(new Command.MailFrom(mail.sender(), mailParameters(mail)), Expect.MAIL);
+        send(new Command.MailFrom(mail.sender(), mailParameters(mail)), Awaiting.MAIL);
         if (pipelined) {
             for (ForwardPath recipient : mail.recipients()) {
-                send(new Command.RcptTo(recipient), Expect.RCPT);
+                send(new Command.RcptTo(recipient), Awaiting.RCPT);
             }
-            send(new Command.Data(), Expect.DATA);
+            send(new Command.Data(), Awaiting.DATA);
         }
         return flush();
     }
@@ -273,7 +331,7 @@ public final class ClientSession {
         }
         authClient = Objects.requireNonNull(mechanism, "mechanism");
         state = State.AUTHENTICATING;
-        send(new Command.Auth(mechanism.mechanism(), mechanism.initialResponse()), Expect.AUTH);
+        send(new Command.Auth(mechanism.mechanism(), mechanism.initialResponse()), Awaiting.AUTH);
         return flush();
     }
 
@@ -283,7 +341,7 @@ public final class ClientSession {
             throw new IllegalStateException("no content was asked for");
         }
         state = State.END_OF_DATA;
-        inFlight.add(Expect.END_OF_DATA);
+        inFlight.add(Awaiting.END_OF_DATA);
         return flush();
     }
 
@@ -293,7 +351,7 @@ public final class ClientSession {
             return flush();
         }
         state = State.QUITTING;
-        send(new Command.Quit(), Expect.QUIT);
+        send(new Command.Quit(), Awaiting.QUIT);
         return flush();
     }
 
@@ -305,8 +363,9 @@ public final class ClientSession {
     // ---- replies ----------------------------------------------------------------------------------------
 
     private void onReply(Reply reply) throws SmtpProtocolException {
+        repliesReceived++;
         transcript.serverReply(reply);
-        Expect expected = inFlight.poll();
+        Awaiting expected = inFlight.poll();
         if (expected == null && reply.code() != 421) {
             throw new SmtpProtocolException("a reply that answers no command: " + reply);
         }
@@ -340,7 +399,7 @@ public final class ClientSession {
         if (reply.code() == 220) {
             events.add(new Event.Greeted(reply));
             state = State.INTRODUCING;
-            send(new Command.Ehlo(clientDomain), Expect.EHLO);
+            send(new Command.Ehlo(clientDomain), Awaiting.EHLO);
         } else {
             refused(reply);
         }
@@ -352,7 +411,7 @@ public final class ClientSession {
             replies = new ReplyParser(capabilities.offers(SmtpExtension.ENHANCED_STATUS_CODES));
             boolean wantTls = !tlsActive && (tlsPolicy == ClientTlsPolicy.OPPORTUNISTIC || tlsPolicy == ClientTlsPolicy.REQUIRED);
             if (wantTls && capabilities.offers("STARTTLS")) {
-                send(new Command.StartTls(), Expect.STARTTLS);
+                send(new Command.StartTls(), Awaiting.STARTTLS);
             } else if (wantTls && tlsPolicy == ClientTlsPolicy.REQUIRED) {
                 tlsUnavailable(capabilities.serverDomain() + " does not offer STARTTLS");
             } else {
@@ -363,7 +422,7 @@ public final class ClientSession {
                 ready();
             }
         } else if (reply.code() == 500 || reply.code() == 501 || reply.code() == 502 || reply.code() == 550) {
-            send(new Command.Helo(clientDomain), Expect.HELO);   // §3.2: an old server, fall back to HELO
+            send(new Command.Helo(clientDomain), Awaiting.HELO);   // §3.2: an old server, fall back to HELO
         } else {
             refused(reply);
         }
@@ -388,7 +447,7 @@ public final class ClientSession {
             String response = authClient.respond(reply.lines().getFirst());
             transcript.clientLine(response);
             exchangeLine = response;
-            inFlight.add(Expect.AUTH);
+            inFlight.add(Awaiting.AUTH);
         } else if (reply.code() == 235 && !authClient.acceptsSuccess()) {
             // RFC 5802 §5.1: the server never proved it knows the password; do not trust this success
             events.add(new Event.AuthFailed(Reply.of(535, "5.7.8", "The server's " + authClient.mechanism()
@@ -409,7 +468,7 @@ public final class ClientSession {
     private void tlsUnavailable(String reason) {
         events.add(new Event.TlsUnavailable(reason));
         state = State.QUITTING;
-        send(new Command.Quit(), Expect.QUIT);
+        send(new Command.Quit(), Awaiting.QUIT);
     }
 
     private void helo(Reply reply) {
@@ -434,7 +493,7 @@ public final class ClientSession {
         events.add(new Event.Refused(reply));
         if (reply.code() != 421) {
             state = State.QUITTING;
-            send(new Command.Quit(), Expect.QUIT);
+            send(new Command.Quit(), Awaiting.QUIT);
         }
     }
 
@@ -444,7 +503,7 @@ public final class ClientSession {
             return;   // the RCPT and DATA replies follow
         }
         if (reply.isPositiveCompletion()) {
-            send(new Command.RcptTo(transaction.recipients().getFirst()), Expect.RCPT);
+            send(new Command.RcptTo(transaction.recipients().getFirst()), Awaiting.RCPT);
         } else {
             finish(Optional.empty(), false);
         }
@@ -456,9 +515,9 @@ public final class ClientSession {
             return;
         }
         if (outcomes.size() < transaction.recipients().size()) {
-            send(new Command.RcptTo(transaction.recipients().get(outcomes.size())), Expect.RCPT);
+            send(new Command.RcptTo(transaction.recipients().get(outcomes.size())), Awaiting.RCPT);
         } else if (outcomes.stream().anyMatch(TransactionResult.RecipientOutcome::accepted)) {
-            send(new Command.Data(), Expect.DATA);
+            send(new Command.Data(), Awaiting.DATA);
         } else {
             finish(Optional.empty(), true);   // no recipient: RSET closes the server's open transaction
         }
@@ -489,7 +548,7 @@ public final class ClientSession {
         transaction = null;
         if (resetServer) {
             state = State.RESETTING;
-            send(new Command.Rset(), Expect.RSET);
+            send(new Command.Rset(), Awaiting.RSET);
         } else {
             state = State.READY;
         }
@@ -529,7 +588,7 @@ public final class ClientSession {
         return new EsmtpParameters(params);
     }
 
-    private void send(Command command, Expect expect) {
+    private void send(Command command, Awaiting expect) {
         transcript.clientLine(command.format());
         commands.add(command);
         inFlight.add(expect);

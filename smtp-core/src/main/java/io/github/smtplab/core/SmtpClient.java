@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,44 +37,68 @@ public final class SmtpClient implements AutoCloseable {
      *
      * @param clientDomain   the name sent in EHLO/HELO
      * @param connectTimeout how long to wait for the TCP connection
-     * @param commandTimeout how long to wait for a reply: RFC 5321 §4.5.3.2.1–.5 say 5 minutes for the
-     *                       greeting, MAIL and RCPT (2 for DATA, 3 per data block)
-     * @param dataEndTimeout how long to wait for the reply after the end of data: 10 minutes (§4.5.3.2.6),
-     *                       since the server may be delivering the message
+     * @param deadlines      how long each reply may take to arrive, whole, and each write may take
+     *                       (RFC 5321 §4.5.3.2: 5 minutes for the greeting, MAIL and RCPT, 2 for DATA, 3 per
+     *                       data write, 10 after the final dot)
      * @param transcript     sees every line of the dialogue
      * @param tlsPolicy      when to use TLS
      * @param tls            the TLS implementation (smtp-tls); needed unless the policy is NONE
      * @param authentication how to authenticate after EHLO (smtp-auth), or null for no AUTH
+     * @param clock          where reply deadlines read the time (tests pass a clock they move themselves)
+     * @param sevenBit       how to re-encode 8-bit content for a server without 8BITMIME (RFC 6152 §3), or
+     *                       null to refuse to send it there ({@link TransactionResult#localError()})
      */
-    public record Options(String clientDomain, Duration connectTimeout, Duration commandTimeout, Duration dataEndTimeout,
-                          TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls, ClientAuthentication authentication) {
+    public record Options(String clientDomain, Duration connectTimeout, ReplyDeadlines deadlines,
+                          TranscriptListener transcript, ClientTlsPolicy tlsPolicy, ClientTls tls, ClientAuthentication authentication,
+                          InstantSource clock, SevenBitEncoder sevenBit) {
 
         public Options {
+            Objects.requireNonNull(deadlines, "deadlines");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(tlsPolicy, "tlsPolicy");
             if (tlsPolicy != ClientTlsPolicy.NONE && tls == null) {
                 throw new IllegalArgumentException("TLS policy " + tlsPolicy + " needs a ClientTls implementation (smtp-tls)");
             }
         }
 
+        /** RFC 5321's deadlines ({@link ReplyDeadlines#rfc5321()}), 30 s to connect, no TLS, no AUTH. */
         public static Options defaults(String clientDomain) {
-            return new Options(clientDomain, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), TranscriptListener.NONE,
-                    ClientTlsPolicy.NONE, null, null);
+            return new Options(clientDomain, Duration.ofSeconds(30), ReplyDeadlines.rfc5321(), TranscriptListener.NONE,
+                    ClientTlsPolicy.NONE, null, null, InstantSource.system(), null);
         }
 
         public Options withTranscript(TranscriptListener newTranscript) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, newTranscript, tlsPolicy, tls, authentication);
+            return new Options(clientDomain, connectTimeout, deadlines, newTranscript, tlsPolicy, tls, authentication, clock, sevenBit);
         }
 
+        /**
+         * Short form of {@link #withDeadlines}: {@code command} for every reply and write but the one after
+         * the final dot, which gets {@code dataEnd}.
+         */
         public Options withTimeouts(Duration connect, Duration command, Duration dataEnd) {
-            return new Options(clientDomain, connect, command, dataEnd, transcript, tlsPolicy, tls, authentication);
+            ReplyDeadlines each = new ReplyDeadlines(command, command, command, command, command, dataEnd, command);
+            return new Options(clientDomain, connect, each, transcript, tlsPolicy, tls, authentication, clock, sevenBit);
+        }
+
+        public Options withDeadlines(Duration connect, ReplyDeadlines newDeadlines) {
+            return new Options(clientDomain, connect, newDeadlines, transcript, tlsPolicy, tls, authentication, clock, sevenBit);
+        }
+
+        public Options withClock(InstantSource newClock) {
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, authentication, newClock, sevenBit);
+        }
+
+        /** Lets the client re-encode 8-bit content for a server that lacks 8BITMIME, instead of refusing to send. */
+        public Options withSevenBitEncoder(SevenBitEncoder encoder) {
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, authentication, clock, encoder);
         }
 
         public Options withTls(ClientTlsPolicy policy, ClientTls implementation) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, policy, implementation, authentication);
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, policy, implementation, authentication, clock, sevenBit);
         }
 
         public Options withAuthentication(ClientAuthentication newAuthentication) {
-            return new Options(clientDomain, connectTimeout, commandTimeout, dataEndTimeout, transcript, tlsPolicy, tls, newAuthentication);
+            return new Options(clientDomain, connectTimeout, deadlines, transcript, tlsPolicy, tls, newAuthentication, clock, sevenBit);
         }
     }
 
@@ -92,6 +118,12 @@ public final class SmtpClient implements AutoCloseable {
 
     static final int BUFFER = 64 * 1024;
 
+    /** What a write is, for the message when its deadline passes. */
+    private static final String WRITE = "a write to the server (RFC 5321 section 4.5.3.2.5; the server stopped reading?)";
+
+    /** The longest wait for the reply to QUIT: the client is leaving anyway. */
+    static final Duration QUIT_WAIT = Duration.ofSeconds(5);
+
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -102,6 +134,10 @@ public final class SmtpClient implements AutoCloseable {
     private final byte[] readBuffer = new byte[8192];
     /** The content of the transaction in progress, streamed when the engine asks for it. */
     private Content pendingContent;
+    /** When the reply being read must be complete, and which reply that deadline is for. */
+    private Instant replyDeadline;
+    private long deadlineForReply = -1;
+    private ClientSession.Awaiting deadlineFor;
 
     private SmtpClient(Socket socket, String serverName, Options options) throws IOException {
         this.socket = socket;
@@ -121,7 +157,6 @@ public final class SmtpClient implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.connect(server, Math.toIntExact(options.connectTimeout().toMillis()));
-            socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
             socket.setTcpNoDelay(true);
             SmtpClient client = new SmtpClient(socket, server.getHostString(), options);
             options.transcript().event("connected to " + server);
@@ -189,23 +224,42 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Sends one message: its size (for SIZE) and whether it has 8-bit octets (for BODY=8BITMIME) are found
-     * by reading it once, then it is streamed, never held whole in memory.
+     * Sends one message: its size (for SIZE, counted as the server will receive it: {@link MessageSize})
+     * and whether it has 8-bit octets (for BODY=8BITMIME) are found by reading it once, then it is
+     * streamed, never held whole in memory.
      */
     public TransactionResult send(ReversePath sender, List<? extends ForwardPath> recipients, Content content)
             throws IOException, SmtpProtocolException {
-        long size = 0;
+        Scan scan = scan(content);
+        if (scan.eightBit() && options.sevenBit() != null && !capabilities().offers(SmtpExtension.EIGHT_BIT_MIME)) {
+            // RFC 6152 §3: no 8-bit data to a server that did not offer 8BITMIME; re-encode it (the one place this is decided)
+            byte[] whole;
+            try (InputStream in = content.open()) {
+                whole = in.readAllBytes();
+            }
+            content = Content.of(options.sevenBit().toSevenBit(whole));
+            scan = scan(content);
+            options.transcript().event(capabilities().serverDomain() + " does not offer 8BITMIME: 8-bit parts re-encoded as 7-bit MIME");
+        }
+        return send(new MailTransaction(sender, List.copyOf(recipients), OptionalLong.of(scan.size()), scan.eightBit()), content);
+    }
+
+    /** What one reading of the content tells: its declared size (RFC 1870) and whether it has 8-bit octets. */
+    private record Scan(long size, boolean eightBit) {}
+
+    private static Scan scan(Content content) throws IOException {
+        MessageSize size = new MessageSize();
         boolean eightBit = false;
         byte[] buffer = new byte[BUFFER];
-        try (InputStream scan = content.open()) {
-            for (int n; (n = scan.read(buffer)) > 0; ) {
-                size += n;
+        try (InputStream in = content.open()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                size.add(buffer, 0, n);
                 for (int i = 0; i < n && !eightBit; i++) {
                     eightBit = buffer[i] < 0;
                 }
             }
         }
-        return send(new MailTransaction(sender, List.copyOf(recipients), OptionalLong.of(size), eightBit), content);
+        return new Scan(size.octets(), eightBit);
     }
 
     /** Sends one message with an explicit transaction description. */
@@ -232,11 +286,10 @@ public final class SmtpClient implements AutoCloseable {
             return;
         }
         try {
-            socket.setSoTimeout(5000);
             handle(session.quit(), new ArrayList<>());
             until(events -> session.state() == ClientSession.State.CLOSED);
         } catch (SmtpProtocolException | SocketTimeoutException e) {
-            // the server broke the last exchange; the connection closes anyway
+            // the server broke the last exchange or is too slow; the connection closes anyway
         }
     }
 
@@ -264,7 +317,7 @@ public final class SmtpClient implements AutoCloseable {
             if (session.state() == ClientSession.State.CLOSED) {
                 throw new SmtpProtocolException("the server closed the session: " + events);
             }
-            int n = in.read(readBuffer);
+            int n = readBeforeDeadline();
             if (n < 0) {
                 session.connectionClosed();
                 throw new SmtpProtocolException("the server closed the connection in state " + session.state());
@@ -274,6 +327,54 @@ public final class SmtpClient implements AutoCloseable {
         return events;
     }
 
+    /**
+     * One read, bounded by the deadline of the reply the server owes (RFC 5321 §4.5.3.2). The deadline
+     * starts with the first read for that reply and is not moved by the bytes that arrive: only a
+     * complete reply starts the next one's.
+     */
+    private int readBeforeDeadline() throws IOException {
+        ClientSession.Awaiting awaiting = session.awaiting().orElseThrow(() -> new IllegalStateException("no reply is due"));
+        if (session.repliesReceived() != deadlineForReply || awaiting != deadlineFor) {
+            replyDeadline = options.clock().instant().plus(limitFor(awaiting));
+            deadlineForReply = session.repliesReceived();
+            deadlineFor = awaiting;
+        }
+        Duration left = Duration.between(options.clock().instant(), replyDeadline);
+        if (left.isNegative() || left.isZero()) {
+            throw deadlinePassed(awaiting);
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left.toMillis())));
+        try {
+            return in.read(readBuffer);
+        } catch (SocketTimeoutException e) {
+            throw deadlinePassed(awaiting);
+        }
+    }
+
+    private DeadlineExceededException deadlinePassed(ClientSession.Awaiting awaiting) {
+        session.connectionClosed();   // the reply may still come: the dialogue cannot go on in step
+        return new DeadlineExceededException("no complete reply to " + describe(awaiting) + " within "
+                + human(limitFor(awaiting)) + " (" + ReplyDeadlines.basis(awaiting) + ")");
+    }
+
+    private Duration limitFor(ClientSession.Awaiting awaiting) {
+        Duration limit = options.deadlines().forReply(awaiting);
+        return awaiting == ClientSession.Awaiting.QUIT && limit.compareTo(QUIT_WAIT) > 0 ? QUIT_WAIT : limit;
+    }
+
+    /** "5 min", "1.5 s": a deadline as a person reads it. */
+    static String human(Duration limit) {
+        return limit.toMillis() % 60_000 == 0 ? limit.toMinutes() + " min" : limit.toMillis() / 1000.0 + " s";
+    }
+
+    private static String describe(ClientSession.Awaiting awaiting) {
+        return switch (awaiting) {
+            case GREETING -> "the connection (the 220 greeting)";
+            case END_OF_DATA -> "the end of data";
+            default -> awaiting.name();
+        };
+    }
+
     /** Writes the commands of one engine output (one write: a pipelined group), and the content if asked. */
     private void handle(ClientSession.Output output, List<ClientSession.Event> events) throws IOException {
         events.addAll(output.events());
@@ -281,19 +382,16 @@ public final class SmtpClient implements AutoCloseable {
             StringBuilder group = new StringBuilder();
             output.commands().forEach(c -> group.append(c.format()).append("\r\n"));
             output.exchangeLine().ifPresent(line -> group.append(line).append("\r\n"));
-            out.write(group.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            write(group.toString().getBytes(StandardCharsets.UTF_8));
         }
         switch (output.content()) {
             case NONE -> { }
             case MESSAGE -> {
                 streamContent();
-                waitLongerForTheEndOfData();
                 handle(session.contentSent(), events);
             }
             case EMPTY_MESSAGE -> {
-                out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                write(".\r\n".getBytes(StandardCharsets.US_ASCII));
                 handle(session.contentSent(), events);
             }
         }
@@ -301,14 +399,14 @@ public final class SmtpClient implements AutoCloseable {
             handshake();
             handle(session.tlsStarted(), events);   // EHLO again, inside TLS
         }
-        if (session.state() != ClientSession.State.END_OF_DATA) {
-            socket.setSoTimeout(Math.toIntExact(options.commandTimeout().toMillis()));
-        }
     }
 
     /** Layers TLS over the connection; a failed handshake fails the session (no silent downgrade). */
     private void handshake() throws IOException {
-        TlsUpgrade.Upgraded upgraded = options.tls().handshake(socket, serverName, options.tlsPolicy().verifies());
+        TlsUpgrade.Upgraded[] result = new TlsUpgrade.Upgraded[1];
+        within(options.deadlines().other(), "the TLS handshake",
+                () -> result[0] = options.tls().handshake(socket, serverName, options.tlsPolicy().verifies()));
+        TlsUpgrade.Upgraded upgraded = result[0];
         socket = upgraded.socket();
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -335,19 +433,36 @@ public final class SmtpClient implements AutoCloseable {
             sent += drain(encoded);
         }
         sent += drain(encoded);
-        out.flush();
         options.transcript().messageContent(sent);
     }
 
     private int drain(ByteBuffer encoded) throws IOException {
         encoded.flip();
         int n = encoded.remaining();
-        out.write(encoded.array(), encoded.arrayOffset() + encoded.position(), n);
+        int from = encoded.arrayOffset() + encoded.position();
+        within(options.deadlines().dataBlock(), WRITE, () -> {
+            out.write(encoded.array(), from, n);
+            out.flush();
+        });
         encoded.clear();
         return n;
     }
 
-    private void waitLongerForTheEndOfData() throws IOException {
-        socket.setSoTimeout(Math.toIntExact(options.dataEndTimeout().toMillis()));
+    /** A blocking step within its deadline; past it the socket is closed and so is the session. */
+    private void within(Duration limit, String what, SocketDeadline.Blocking step) throws IOException {
+        try {
+            SocketDeadline.within(limit, socket, what, step);
+        } catch (DeadlineExceededException e) {
+            session.connectionClosed();
+            throw e;
+        }
+    }
+
+    /** Writes and flushes, within the data-block deadline (RFC 5321 §4.5.3.2.5). */
+    private void write(byte[] bytes) throws IOException {
+        within(options.deadlines().dataBlock(), WRITE, () -> {
+            out.write(bytes);
+            out.flush();
+        });
     }
 }

@@ -15,6 +15,12 @@ public final class Rcode {
     public static final int NOTIMP = 4;
     /** The name server refuses to perform the operation, e.g. for a zone it does not serve. */
     public static final int REFUSED = 5;
+    /**
+     * Extended RCODE 16 (RFC 6891 §6.1.3, §9): the responder does not implement the EDNS VERSION of the
+     * query. It does not fit the 4-bit header field: the header carries its low 4 bits (0) and the OPT
+     * record's TTL its high 8 bits (1), see {@link ResourceRecord#opt(int, int)}.
+     */
+    public static final int BADVERS = 16;
 
     private Rcode() {}
 
@@ -27,6 +33,7 @@ public final class Rcode {
             case NXDOMAIN -> "NXDOMAIN";
             case NOTIMP -> "NOTIMP";
             case REFUSED -> "REFUSED";
+            case BADVERS -> "BADVERS";
             default -> "RCODE" + rcode;
         };
     }

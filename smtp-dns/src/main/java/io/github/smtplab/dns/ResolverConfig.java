@@ -79,6 +79,15 @@ public record ResolverConfig(List<InetSocketAddress> servers, Duration timeout, 
         return new ResolverConfig(list, DEFAULT_TIMEOUT, DEFAULT_ATTEMPTS, DEFAULT_EDNS_PAYLOAD, DEFAULT_CACHE_CAPACITY);
     }
 
+    /**
+     * The longest one query may take, every try included: {@code timeout × attempts × servers}, what
+     * resolv.conf(5)'s settings promise at worst. Past it the lookup fails with a timeout, however the
+     * servers spread their bytes (see {@code NetworkExchanger}).
+     */
+    public Duration queryDeadline() {
+        return timeout.multipliedBy((long) attempts * servers.size());
+    }
+
     /** A copy with another timeout. */
     public ResolverConfig withTimeout(Duration newTimeout) {
         return new ResolverConfig(servers, newTimeout, attempts, ednsPayloadSize, cacheCapacity, tcpOnly);

@@ -43,6 +43,19 @@ public record ResourceRecord(DomainName name, int rclass, long ttl, RecordData d
         return new ResourceRecord(DomainName.ROOT, udpPayloadSize, 0, new RecordData.Opt());
     }
 
+    /**
+     * An OPT record that also carries the high 8 bits of an extended RCODE (RFC 6891 §6.1.3: the TTL field
+     * holds EXTENDED-RCODE, VERSION, DO and Z), e.g. {@link Rcode#BADVERS}; version 0, no options.
+     */
+    public static ResourceRecord opt(int udpPayloadSize, int extendedRcode) {
+        return new ResourceRecord(DomainName.ROOT, udpPayloadSize, (long) (extendedRcode >>> 4) << 24, new RecordData.Opt());
+    }
+
+    /** For an OPT record: the EDNS VERSION of the sender, the second octet of the TTL field (RFC 6891 §6.1.3). */
+    public int ednsVersion() {
+        return (int) (ttl >>> 16) & 0xFF;
+    }
+
     /** The record's TYPE. */
     public RecordType type() {
         return data.type();

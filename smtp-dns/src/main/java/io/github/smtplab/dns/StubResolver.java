@@ -31,9 +31,12 @@ public final class StubResolver implements DnsResolver {
         this(config, InstantSource.system());
     }
 
-    /** A resolver whose cache reads time from {@code clock} (tests can move time by hand). */
+    /**
+     * A resolver whose cache and deadlines read time from {@code clock} (tests can move time by hand).
+     * Each query ends by {@link ResolverConfig#queryDeadline()}, every retry and the TCP fallback included.
+     */
     public StubResolver(ResolverConfig config, InstantSource clock) {
-        this.exchanger = new NetworkExchanger(config);
+        this.exchanger = new NetworkExchanger(config, clock);
         this.cache = config.cacheCapacity() > 0 ? new DnsCache(config.cacheCapacity(), clock) : null;
     }
 

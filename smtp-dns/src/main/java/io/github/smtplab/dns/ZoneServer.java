@@ -1,9 +1,8 @@
 package io.github.smtplab.dns;
 
 import io.github.smtplab.dns.internal.ZoneResponder;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.DatagramPacket;
@@ -13,8 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small authoritative DNS server for the given zones, over UDP and TCP on the same port (RFC 1035 §4.2,
@@ -33,11 +37,33 @@ public final class ZoneServer implements AutoCloseable {
     /** A UDP answer is never cut below this size (RFC 1035 §4.2.1, RFC 6891 §6.2.5). */
     public static final int MIN_UDP_PAYLOAD = 512;
 
-    /** A TCP connection idle this long is closed (RFC 7766 §6.2.3 suggests seconds, not minutes). */
-    public static final int TCP_IDLE_TIMEOUT_MILLIS = 10_000;
+    /**
+     * The deadline for each query on a TCP connection, 5 seconds: from the connection (or the previous
+     * answer) to the last octet of the next query. A deadline, not a per-read timeout, so a client that
+     * drips one octet every few seconds is cut off like a silent one. RFC 7766 §6.2.3 puts idle timeouts
+     * "of the order of seconds"; §10 asks for a limit on how long a connection may stay idle. Writing each
+     * answer has the same deadline: a client that stops reading is disconnected, not waited for.
+     */
+    public static final Duration TCP_QUERY_DEADLINE = Duration.ofSeconds(5);
 
-    /** Most TCP connections served at once; more wait in the accept queue (RFC 7766 §6.2.2: limit resources). */
+    /**
+     * Most TCP connections served at once, 64; more wait in the accept queue until a slot frees, which
+     * {@link #TCP_QUERY_DEADLINE} makes happen within seconds (RFC 7766 §10: a limit on established
+     * connections).
+     */
     public static final int MAX_TCP_CONNECTIONS = 64;
+
+    /**
+     * Most TCP connections from one IP address at once, 8: a further one is closed at once, so one client
+     * cannot take the slots of everybody else (RFC 7766 §10: a limit per source address). A well-behaved
+     * client keeps a single connection per server (RFC 7766 §6.2.2), so 8 leaves room for several programs
+     * behind one address.
+     */
+    public static final int MAX_TCP_CONNECTIONS_PER_ADDRESS = 8;
+
+    /** Closes the TCP connections whose client stopped reading its answers; one daemon thread for every server. */
+    private static final ScheduledExecutorService SLOW_READERS = Executors.newSingleThreadScheduledExecutor(task ->
+            Thread.ofPlatform().daemon().name("dns-tcp-write-deadline").unstarted(task));
 
     /** Tries to find a port free for both UDP and TCP when asked for port 0. */
     private static final int BIND_ATTEMPTS = 20;
@@ -46,6 +72,7 @@ public final class ZoneServer implements AutoCloseable {
     private final ServerSocket tcp;
     private final ZoneResponder responder;
     private final Semaphore tcpSlots = new Semaphore(MAX_TCP_CONNECTIONS);
+    private final ConcurrentHashMap<InetAddress, Integer> tcpPerAddress = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     private ZoneServer(DatagramSocket udp, ServerSocket tcp, List<Zone> zones) {
@@ -120,7 +147,19 @@ public final class ZoneServer implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = tcp.accept();
-                tcpSlots.acquire();
+                InetAddress peer = socket.getInetAddress();
+                if (tcpPerAddress.merge(peer, 1, Integer::sum) > MAX_TCP_CONNECTIONS_PER_ADDRESS) {
+                    leave(peer);
+                    socket.close();   // over this address's share: RFC 7766 §10
+                    continue;
+                }
+                try {
+                    tcpSlots.acquire();
+                } catch (InterruptedException e) {
+                    leave(peer);
+                    socket.close();
+                    throw e;
+                }
                 Thread.ofVirtual().name("dns-tcp-conn").start(() -> {
                     try (socket) {
                         serveTcp(socket);
@@ -128,6 +167,7 @@ public final class ZoneServer implements AutoCloseable {
                         // the peer went away or sent a bad frame: close this connection only
                     } finally {
                         tcpSlots.release();
+                        leave(peer);
                     }
                 });
             } catch (IOException e) {
@@ -141,20 +181,35 @@ public final class ZoneServer implements AutoCloseable {
         }
     }
 
-    /** Serves length-prefixed queries (RFC 1035 §4.2.2) until the client closes or goes idle (RFC 7766 §6.2.3). */
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // it is being closed because it is stuck; nothing more to do
+        }
+    }
+
+    /** One connection fewer from {@code peer}. */
+    private void leave(InetAddress peer) {
+        tcpPerAddress.computeIfPresent(peer, (address, count) -> count > 1 ? count - 1 : null);
+    }
+
+    /**
+     * Serves length-prefixed queries (RFC 1035 §4.2.2) until the client closes, or a query does not arrive
+     * whole within {@link #TCP_QUERY_DEADLINE} (RFC 7766 §6.2.3, §10).
+     */
     private void serveTcp(Socket socket) throws IOException {
-        socket.setSoTimeout(TCP_IDLE_TIMEOUT_MILLIS);
-        DataInputStream in = new DataInputStream(socket.getInputStream());
+        InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         while (running) {
-            int length;
-            try {
-                length = in.readUnsignedShort();
-            } catch (EOFException | SocketTimeoutException e) {
+            long deadline = System.nanoTime() + TCP_QUERY_DEADLINE.toNanos();
+            byte[] prefix = readBefore(socket, in, 2, deadline);
+            if (prefix == null) {
                 return;
             }
-            byte[] query = in.readNBytes(length);
-            if (query.length != length) {
+            int length = (prefix[0] & 0xFF) << 8 | prefix[1] & 0xFF;
+            byte[] query = readBefore(socket, in, length, deadline);
+            if (query == null) {
                 return;
             }
             byte[] reply = answer(query, length, false);
@@ -163,10 +218,40 @@ public final class ZoneServer implements AutoCloseable {
                 framed[0] = (byte) (reply.length >>> 8);
                 framed[1] = (byte) reply.length;
                 System.arraycopy(reply, 0, framed, 2, reply.length);
-                out.write(framed);
-                out.flush();
+                // a client that sends queries and never reads the answers fills the socket buffers and would
+                // block this write for ever: past the deadline the connection is closed under it (RFC 7766 §10)
+                var alarm = SLOW_READERS.schedule(() -> closeQuietly(socket), TCP_QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    out.write(framed);
+                    out.flush();
+                } finally {
+                    alarm.cancel(false);
+                }
             }
         }
+    }
+
+    /** Exactly {@code length} octets before the {@code System.nanoTime()} deadline; null at end of stream or past it. */
+    private static byte[] readBefore(Socket socket, InputStream in, int length, long deadline) throws IOException {
+        byte[] bytes = new byte[length];
+        for (int got = 0; got < length; ) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return null;
+            }
+            socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            int n;
+            try {
+                n = in.read(bytes, got, length - got);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+            if (n < 0) {
+                return null;
+            }
+            got += n;
+        }
+        return bytes;
     }
 
     /** The octets to send back for a query, or null to send nothing. */

@@ -14,9 +14,9 @@ import io.github.smtplab.mime.ComposedMessage;
 import io.github.smtplab.tls.JsseClientTls;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
-import io.github.smtplab.lab.queue.QueueEntry;
-import io.github.smtplab.lab.queue.QueueRunner;
-import io.github.smtplab.lab.queue.Spool;
+import io.github.smtplab.relay.QueueEntry;
+import io.github.smtplab.relay.QueueRunner;
+import io.github.smtplab.relay.Spool;
 import io.github.smtplab.mime.EightBitDowngrade;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -92,8 +92,9 @@ final class SendCommand implements Callable<Integer> {
         hostname = name;
     }
 
-    @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for each reply (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "The deadline for each reply and each write, whole "
+            + "(default: RFC 5321 section 4.5.3.2's values: 5 min for the greeting, MAIL, RCPT; 2 for DATA; 10 after the final dot).")
+    Integer timeoutSeconds;
 
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
@@ -120,8 +121,7 @@ final class SendCommand implements Callable<Integer> {
         if (viaMx) {
             return sendViaMx(out, listener);
         }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(hostname).withTimeouts(timeout, timeout, timeout.multipliedBy(2)).withTranscript(listener);
+        SmtpClient.Options options = clientOptions().withTranscript(listener).withSevenBitEncoder(EightBitDowngrade::toSevenBit);
         if (trust != null && tlsPolicy == ClientTlsPolicy.NONE) {
             throw new ParameterException(spec.commandLine(), "--trust needs --tls opportunistic, required or implicit");
         }
@@ -145,12 +145,7 @@ final class SendCommand implements Callable<Integer> {
             List<ForwardPath> recipients = new ArrayList<>();
             byte[] bytes;
             if (messageFile != null) {
-                bytes = Files.readAllBytes(messageFile);
-                if (!eightBitOk && EightBitDowngrade.needsDowngrade(bytes)) {
-                    // RFC 6152 §3: without 8BITMIME the message must be 7-bit: re-encode its 8bit parts
-                    bytes = EightBitDowngrade.toSevenBit(bytes);
-                    listener.event("the server lacks 8BITMIME: 8bit parts re-encoded as quoted-printable/base64");
-                }
+                bytes = Files.readAllBytes(messageFile);   // 8-bit parts for a server without 8BITMIME: the client's SevenBitEncoder
                 sender = envelopeAddress(message.from);
                 for (String r : concat(message.to, message.cc, message.bcc)) {
                     recipients.add(envelopeAddress(r));
@@ -208,9 +203,7 @@ final class SendCommand implements Callable<Integer> {
         Spool spool = new Spool(spoolRoot);
         spool.enqueue(sender, recipients, bytes, java.time.Instant.now());
         ResolverConfig config = DnsServers.of(dns);
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        SmtpClient.Options options = SmtpClient.Options.defaults(hostname).withTimeouts(timeout, timeout, timeout.multipliedBy(2))
-                .withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
+        SmtpClient.Options options = clientOptions().withTranscript(listener).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust());
         QueueRunner.Report report = new QueueRunner(spool, new StubResolver(config), new QueueRunner.Settings(hostname, mxPort,
                 Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(5), options), java.time.Clock.systemUTC(),
                 new java.security.SecureRandom()).runOnce();
@@ -223,6 +216,19 @@ final class SendCommand implements Callable<Integer> {
         }
         out.flush();
         return report.deferred() + report.bounced() == 0 ? Main.OK : Main.REFUSED;
+    }
+
+    /** RFC 5321's deadlines, or {@code --timeout} for every one of them (and for the connection). */
+    private SmtpClient.Options clientOptions() {
+        SmtpClient.Options defaults = SmtpClient.Options.defaults(hostname);
+        if (timeoutSeconds == null) {
+            return defaults;
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout is at least 1 second");
+        }
+        Duration each = Duration.ofSeconds(timeoutSeconds);
+        return defaults.withDeadlines(each, io.github.smtplab.core.ReplyDeadlines.all(each));
     }
 
     /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */

@@ -13,7 +13,7 @@ import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.MasterFileParser;
 import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
-import io.github.smtplab.lab.queue.Spool;
+import io.github.smtplab.relay.Spool;
 import io.github.smtplab.testkit.PeerProcess;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -7,8 +7,8 @@ import io.github.smtplab.dns.MessageCodec;
 import io.github.smtplab.dns.Question;
 import io.github.smtplab.dns.Rcode;
 import io.github.smtplab.dns.ResolverConfig;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -16,6 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +29,19 @@ import java.util.List;
  * socket, so a fresh source port chosen by the operating system; a reply is accepted only if it comes from
  * the server's address and port, is a response, carries the same ID, and repeats the same question.
  * Anything else is ignored and the wait goes on until the timeout.
+ *
+ * <h2>Deadlines, not per-read timeouts</h2>
+ *
+ * A slow server must not stretch a lookup: one that announces a 60,000-octet TCP reply and drips one
+ * octet every few seconds would never trip a per-read timeout. So every wait here is a deadline, read
+ * from an {@link InstantSource} (tests pass a clock they move themselves):
+ * <ul>
+ *   <li>each try, UDP or TCP, ends {@code timeout} after it started (resolv.conf(5) "timeout:n"),
+ *       whatever arrives meanwhile;</li>
+ *   <li>the whole query, every round over every server and the TCP retries included, ends at
+ *       {@link ResolverConfig#queryDeadline()}: {@code timeout × attempts × servers}, the longest
+ *       resolv.conf's settings promise.</li>
+ * </ul>
  */
 public final class NetworkExchanger implements Exchanger {
 
@@ -37,11 +53,18 @@ public final class NetworkExchanger implements Exchanger {
             ThreadLocal.withInitial(() -> new byte[MessageCodec.MAX_MESSAGE_SIZE]);
 
     private final ResolverConfig config;
+    private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
 
-    /** An exchanger using {@code config}'s servers, timeout and attempts. */
+    /** An exchanger using {@code config}'s servers, timeout and attempts, on the system clock. */
     public NetworkExchanger(ResolverConfig config) {
+        this(config, InstantSource.system());
+    }
+
+    /** The same with the clock its deadlines read. */
+    public NetworkExchanger(ResolverConfig config, InstantSource clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -52,9 +75,14 @@ public final class NetworkExchanger implements Exchanger {
     public ExchangeOutcome exchange(Question question) {
         List<String> problems = new ArrayList<>();
         ExchangeOutcome last = null;
+        Instant queryDeadline = clock.instant().plus(config.queryDeadline());
         for (int round = 0; round < config.attempts(); round++) {
             for (InetSocketAddress server : config.servers()) {
-                ExchangeOutcome outcome = ask(server, question);
+                if (!clock.instant().isBefore(queryDeadline)) {
+                    problems.add("the query's deadline of " + config.queryDeadline().toMillis() + " ms passed");
+                    return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, String.join("; ", problems));
+                }
+                ExchangeOutcome outcome = ask(server, question, queryDeadline);
                 if (outcome instanceof ExchangeOutcome.Response(Message m)
                         && m.rcode() != Rcode.SERVFAIL && m.rcode() != Rcode.REFUSED) {
                     return outcome;
@@ -77,34 +105,50 @@ public final class NetworkExchanger implements Exchanger {
         };
     }
 
-    /** One server: UDP first, TCP if TC is set (or TCP only if so configured). */
+    /** One server: UDP first, TCP if TC is set (or TCP only if so configured); within one query's deadline. */
     public ExchangeOutcome ask(InetSocketAddress server, Question question) {
+        return ask(server, question, clock.instant().plus(config.queryDeadline()));
+    }
+
+    private ExchangeOutcome ask(InetSocketAddress server, Question question, Instant queryDeadline) {
         int id = random.nextInt(0x10000);
         Message query = Message.query(id, question, true, config.ednsPayloadSize());
         byte[] wire = MessageCodec.encode(query);
         if (config.tcpOnly()) {
-            return overTcp(server, wire, id, question);
+            return overTcp(server, wire, id, question, tryDeadline(queryDeadline));
         }
-        ExchangeOutcome udp = overUdp(server, wire, id, question);
+        ExchangeOutcome udp = overUdp(server, wire, id, question, tryDeadline(queryDeadline));
         if (udp instanceof ExchangeOutcome.Response(Message m) && m.header().truncated()) {
-            return overTcp(server, wire, id, question); // same ID and question, now over TCP (RFC 7766 §5)
+            // same ID and question, now over TCP (RFC 7766 §5), a try of its own within the query's deadline
+            return overTcp(server, wire, id, question, tryDeadline(queryDeadline));
         }
         return udp;
     }
 
-    private ExchangeOutcome overUdp(InetSocketAddress server, byte[] query, int id, Question question) {
-        long deadline = System.nanoTime() + config.timeout().toNanos();
+    /** A try ends {@code timeout} from now, or at the query's deadline if that comes first. */
+    private Instant tryDeadline(Instant queryDeadline) {
+        Instant end = clock.instant().plus(config.timeout());
+        return end.isBefore(queryDeadline) ? end : queryDeadline;
+    }
+
+    /** Milliseconds left before {@code deadline}, at least 1 for {@code setSoTimeout}; 0 when it has passed. */
+    private int millisLeft(Instant deadline) {
+        long left = Duration.between(clock.instant(), deadline).toMillis();
+        return left <= 0 ? 0 : (int) Math.min(left, Integer.MAX_VALUE);
+    }
+
+    private ExchangeOutcome overUdp(InetSocketAddress server, byte[] query, int id, Question question, Instant deadline) {
         String rejected = "";
         // A new socket per query: the OS picks a fresh random ephemeral port (RFC 5452 §9.2).
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.send(new DatagramPacket(query, query.length, server));
             byte[] buffer = RECEIVE_BUFFER.get();
             while (true) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
+                int left = millisLeft(deadline);
                 if (left <= 0) {
                     return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, "no reply over UDP" + rejected);
                 }
-                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                socket.setSoTimeout(left);
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 try {
                     socket.receive(packet);
@@ -145,25 +189,27 @@ public final class NetworkExchanger implements Exchanger {
         return null;
     }
 
-    /** TCP with the 2-octet length prefix (RFC 1035 §4.2.2, RFC 7766 §8). */
-    private ExchangeOutcome overTcp(InetSocketAddress server, byte[] query, int id, Question question) {
-        int timeoutMillis = (int) Math.min(config.timeout().toMillis(), Integer.MAX_VALUE);
+    /**
+     * TCP with the 2-octet length prefix (RFC 1035 §4.2.2, RFC 7766 §8). The connection, the query and the
+     * whole reply must be done by {@code deadline}: each read waits only for what is left of it.
+     */
+    private ExchangeOutcome overTcp(InetSocketAddress server, byte[] query, int id, Question question, Instant deadline) {
         try (Socket socket = new Socket()) {
-            socket.connect(server, timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
+            int left = millisLeft(deadline);
+            if (left <= 0) {
+                return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, "no time left for TCP");
+            }
+            socket.connect(server, left);
             OutputStream out = socket.getOutputStream();
             byte[] framed = new byte[query.length + 2];
             framed[0] = (byte) (query.length >>> 8);
             framed[1] = (byte) query.length;
             System.arraycopy(query, 0, framed, 2, query.length);
-            out.write(framed);
+            out.write(framed);   // a few hundred octets: they fit in the socket buffer, the write does not block
             out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            int length = in.readUnsignedShort();
-            byte[] reply = in.readNBytes(length);
-            if (reply.length != length) {
-                return new ExchangeOutcome.Failed(FailureKind.BAD_RESPONSE, "TCP reply cut short");
-            }
+            byte[] prefix = readBeforeDeadline(socket, 2, deadline);
+            int length = ((prefix[0] & 0xFF) << 8) | (prefix[1] & 0xFF);
+            byte[] reply = readBeforeDeadline(socket, length, deadline);
             DecodeResult decoded = MessageCodec.decode(reply);
             String problem = mismatch(decoded, id, question);
             if (problem != null) {
@@ -171,9 +217,31 @@ public final class NetworkExchanger implements Exchanger {
             }
             return new ExchangeOutcome.Response(((DecodeResult.Decoded) decoded).message());
         } catch (SocketTimeoutException e) {
-            return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, "no reply over TCP");
+            return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, "no complete reply over TCP within "
+                    + config.timeout().toMillis() + " ms" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (java.io.EOFException e) {
+            return new ExchangeOutcome.Failed(FailureKind.BAD_RESPONSE, "TCP reply cut short");
         } catch (IOException e) {
             return new ExchangeOutcome.Failed(FailureKind.NETWORK_ERROR, "TCP: " + e.getMessage());
         }
+    }
+
+    /** Exactly {@code length} octets, all of them before {@code deadline}, however they are spread in time. */
+    private byte[] readBeforeDeadline(Socket socket, int length, Instant deadline) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] bytes = new byte[length];
+        for (int got = 0; got < length; ) {
+            int left = millisLeft(deadline);
+            if (left <= 0) {
+                throw new SocketTimeoutException(got + " of " + length + " octets");
+            }
+            socket.setSoTimeout(left);
+            int n = in.read(bytes, got, length - got);
+            if (n < 0) {
+                throw new java.io.EOFException();
+            }
+            got += n;
+        }
+        return bytes;
     }
 }

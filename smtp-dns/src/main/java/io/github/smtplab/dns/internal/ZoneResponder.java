@@ -19,6 +19,17 @@ import java.util.Set;
 /**
  * Answers a query from a set of zones as an authoritative, non-recursive server (RFC 1035 §4.3.2 steps 1-3,
  * without referrals). A pure function from query to response: no I/O.
+ *
+ * <p>Queries it declines to answer in full:
+ * <ul>
+ *   <li>two or more OPT records: FORMERR (RFC 6891 §6.1.1, "MUST");</li>
+ *   <li>an EDNS VERSION other than 0: BADVERS, with our OPT saying version 0 (RFC 6891 §6.1.3);</li>
+ *   <li>QTYPE ANY: a minimal answer, one RRset only (RFC 8482 §4.1), the one of the lowest TYPE at the
+ *       name, so that ANY cannot turn a small query into a large amplified answer;</li>
+ *   <li>AXFR and IXFR: REFUSED, over UDP and TCP alike. This server transfers no zones; RFC 5936 §4.2 says
+ *       AXFR over UDP is not defined at all, and RFC 5936 §2.2.1 lets a server unwilling to transfer
+ *       answer with an error RCODE: REFUSED is the one for "will not, by policy" (RFC 1035 §4.1.1).</li>
+ * </ul>
  */
 public final class ZoneResponder {
 
@@ -27,6 +38,15 @@ public final class ZoneResponder {
 
     /** QTYPE * (ANY), asking for every type at a name (RFC 1035 §3.2.3). */
     private static final int QTYPE_ANY = 255;
+
+    /** QTYPE AXFR, a whole-zone transfer (RFC 1035 §3.2.3, RFC 5936). */
+    private static final int QTYPE_AXFR = 252;
+
+    /** QTYPE IXFR, an incremental zone transfer (RFC 1995). */
+    private static final int QTYPE_IXFR = 251;
+
+    /** The only EDNS version this server speaks (RFC 6891 §6.1.3). */
+    private static final int EDNS_VERSION = 0;
 
     /** UDP payload size this server advertises in its own OPT record (RFC 6891 §6.2.5, DNS Flag Day 2020). */
     public static final int SERVER_UDP_PAYLOAD = 1232;
@@ -68,10 +88,18 @@ public final class ZoneResponder {
         if (q.opcode() != Header.OPCODE_QUERY) {
             return new Message(base.withRcode(Rcode.NOTIMP), query.questions(), List.of(), List.of(), opt);
         }
-        if (query.questions().size() != 1) {
+        long optCount = query.additionals().stream().filter(r -> r.type().equals(RecordType.OPT)).count();
+        if (query.questions().size() != 1 || optCount > 1) {
             return new Message(base.withRcode(Rcode.FORMERR), List.of(), List.of(), List.of(), opt);
         }
+        if (query.opt().isPresent() && query.opt().get().ednsVersion() != EDNS_VERSION) {
+            return new Message(base.withRcode(Rcode.BADVERS & 0xF), query.questions(), List.of(), List.of(),
+                    List.of(ResourceRecord.opt(SERVER_UDP_PAYLOAD, Rcode.BADVERS)));
+        }
         Question question = query.questions().get(0);
+        if (question.type().code() == QTYPE_AXFR || question.type().code() == QTYPE_IXFR) {
+            return new Message(base.withRcode(Rcode.REFUSED), query.questions(), List.of(), List.of(), opt);
+        }
         IndexedZone zone = zoneFor(question.name());
         if (zone == null || question.qclass() != ResourceRecord.CLASS_IN) {
             // Not our zone, and we never recurse: refuse (RFC 1035 §4.1.1 REFUSED).
@@ -88,8 +116,9 @@ public final class ZoneResponder {
             if (atName.isEmpty() && !zone.existing().contains(name)) {
                 return negative(authoritative.withRcode(Rcode.NXDOMAIN), query, answers, zone, opt);
             }
-            List<ResourceRecord> matching = atName.stream()
-                    .filter(r -> question.type().code() == QTYPE_ANY || r.type().equals(question.type())).toList();
+            List<ResourceRecord> matching = question.type().code() == QTYPE_ANY
+                    ? oneRrset(atName)
+                    : atName.stream().filter(r -> r.type().equals(question.type())).toList();
             if (!matching.isEmpty()) {
                 answers.addAll(matching);
                 List<ResourceRecord> additional = new ArrayList<>(addressesOfTargets(matching));
@@ -104,6 +133,14 @@ public final class ZoneResponder {
             name = ((RecordData.Cname) cname.data()).target();
         }
         return new Message(authoritative, query.questions(), answers, List.of(), opt);
+    }
+
+    /** RFC 8482 §4.1: the answer to ANY is one RRset, here the one of the lowest TYPE code at the name. */
+    private static List<ResourceRecord> oneRrset(List<ResourceRecord> atName) {
+        return atName.stream().mapToInt(r -> r.type().code()).min()
+                .stream().boxed()
+                .flatMap(lowest -> atName.stream().filter(r -> r.type().code() == lowest))
+                .toList();
     }
 
     /** NXDOMAIN or NODATA: the zone's SOA goes in the authority section, TTL min(SOA TTL, MINIMUM) (RFC 2308 §3). */

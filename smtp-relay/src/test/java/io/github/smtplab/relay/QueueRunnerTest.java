@@ -1,4 +1,4 @@
-package io.github.smtplab.lab.queue;
+package io.github.smtplab.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,9 @@
-package io.github.smtplab.lab.queue;
+package io.github.smtplab.relay;
 
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ReversePath;
 import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpExtension;
 import io.github.smtplab.core.SmtpProtocolException;
 import io.github.smtplab.core.TransactionResult;
 import io.github.smtplab.dns.DnsResolver;
@@ -74,6 +73,8 @@ public final class QueueRunner {
     private final Settings settings;
     private final Clock clock;
     private final RandomGenerator random;
+    /** The settings' client, able to re-encode 8-bit content for a mail host without 8BITMIME (RFC 6152 §3). */
+    private final SmtpClient.Options clientOptions;
 
     public QueueRunner(Spool spool, DnsResolver resolver, Settings settings, Clock clock, RandomGenerator random) {
         this.spool = spool;
@@ -81,6 +82,7 @@ public final class QueueRunner {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.clientOptions = settings.client().withSevenBitEncoder(EightBitDowngrade::toSevenBit);
     }
 
     /** Tries every entry that is due now; returns what happened to the recipients. */
@@ -181,14 +183,13 @@ public final class QueueRunner {
         for (MailHost host : hosts) {
             for (InetAddress address : addresses(host.host())) {
                 InetSocketAddress target = new InetSocketAddress(address, settings.port());
-                try (SmtpClient client = SmtpClient.connect(target, settings.client())) {
-                    byte[] bytes = message;
-                    if (!client.capabilities().offers(SmtpExtension.EIGHT_BIT_MIME) && EightBitDowngrade.needsDowngrade(bytes)) {
-                        bytes = EightBitDowngrade.toSevenBit(bytes);   // RFC 6152 §3: 7-bit for a 7-bit server
-                    }
-                    return outcomes(client.send(sender, rcpts, bytes), rcpts);
+                try (SmtpClient client = SmtpClient.connect(target, clientOptions)) {
+                    return outcomes(client.send(sender, rcpts, message), rcpts);
                 } catch (IOException | SmtpProtocolException e) {
                     lastError = host.host() + " [" + address.getHostAddress() + "]: " + e.getMessage();   // try the next one
+                } catch (RuntimeException e) {
+                    // a defect met on this host's odd behaviour: it fails this attempt, not the queue run
+                    lastError = host.host() + " [" + address.getHostAddress() + "]: internal error " + e;
                 }
             }
         }

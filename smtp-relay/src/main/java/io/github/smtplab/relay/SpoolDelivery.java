@@ -1,4 +1,4 @@
-package io.github.smtplab.lab.queue;
+package io.github.smtplab.relay;
 
 import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.MailDelivery;
