@@ -1,9 +1,10 @@
 package io.github.smtplab.lab;
 
-import io.github.smtplab.auth.dmarc.DkimInput;
+import io.github.smtplab.auth.dkim.DkimResult;
 import io.github.smtplab.auth.dmarc.DmarcEvaluator;
 import io.github.smtplab.auth.dmarc.DmarcOutcome;
 import io.github.smtplab.auth.dmarc.SpfInput;
+import io.github.smtplab.auth.spf.SpfResult;
 import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
@@ -35,7 +36,7 @@ final class DmarcCommand implements Callable<Integer> {
     /** One {@code --spf-result R --spf-domain D} pair. */
     static final class SpfArgs {
         @Option(names = "--spf-result", required = true, description = "The SPF result: pass, fail, softfail, neutral, none, temperror, permerror.")
-        String result;
+        SpfResult result;
 
         @Option(names = "--spf-domain", required = true, description = "The domain SPF checked (MAIL FROM domain, or HELO).")
         String domain;
@@ -78,7 +79,11 @@ final class DmarcCommand implements Callable<Integer> {
             ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
             Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain, spf.result));
-            List<DkimInput> dkimInputs = dkim.stream().map(d -> new DkimInput(d.domain, "", d.result)).toList();
+            List<DkimResult> dkimInputs = new ArrayList<>();
+            for (DkimArgs d : dkim) {
+                dkimInputs.add(DkimResult.fromKeyword(d.result, d.domain).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "dmarc check: --dkim-result must be pass, fail, neutral, temperror or permerror, not " + d.result)));
+            }
             DmarcOutcome o = new DmarcEvaluator(resolver).evaluate(fromDomain, spfInput, dkimInputs);
             out.println(o.result().keyword()
                     + o.disposition().map(p -> " disposition=" + p.keyword()).orElse("")

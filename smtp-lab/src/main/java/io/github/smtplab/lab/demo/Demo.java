@@ -25,8 +25,9 @@ import io.github.smtplab.dns.StubResolver;
 import io.github.smtplab.dns.Zone;
 import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
+import io.github.smtplab.auth.inbound.InboundCheckDelivery;
+import io.github.smtplab.auth.inbound.InboundChecker;
 import io.github.smtplab.lab.checks.DkimSigning;
-import io.github.smtplab.lab.checks.InboundChecks;
 import io.github.smtplab.lab.queue.QueueRunner;
 import io.github.smtplab.lab.queue.QueueWorker;
 import io.github.smtplab.lab.queue.Spool;
@@ -124,7 +125,7 @@ public final class Demo {
                             new AuthExtension(users, AuthPolicy.submission(), "smtp.monentreprise.fr")));
             DkimSigner signer = DkimSigner.of(dkimKey, "monentreprise.fr", "s1");
             try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(tls)
-                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", resolver, true, exempleMail),
+                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundCheckDelivery(new InboundChecker("mx.exemple.com", resolver).enforcingPolicy(true), exempleMail),
                                  Optional.empty(), s -> false)).start();
                  QueueWorker queue = relayQueue(resolver, mx.address().getPort());
                  SmtpServer submission = SmtpServer.builder(submissionConfig).tlsUpgrade(tls)
