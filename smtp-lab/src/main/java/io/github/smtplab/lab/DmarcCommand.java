@@ -36,7 +36,7 @@ final class DmarcCommand implements Callable<Integer> {
     /** One {@code --spf-result R --spf-domain D} pair. */
     static final class SpfArgs {
         @Option(names = "--spf-result", required = true, description = "The SPF result: pass, fail, softfail, neutral, none, temperror, permerror.")
-        SpfResult result;
+        String result;
 
         @Option(names = "--spf-domain", required = true, description = "The domain SPF checked (MAIL FROM domain, or HELO).")
         String domain;
@@ -78,7 +78,9 @@ final class DmarcCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
-            Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain, spf.result));
+            Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain,
+                    SpfResult.fromKeyword(spf.result).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "dmarc check: --spf-result must be one of the seven SPF results (RFC 7208 2.6), not " + spf.result))));
             List<DkimResult> dkimInputs = new ArrayList<>();
             for (DkimArgs d : dkim) {
                 dkimInputs.add(DkimResult.fromKeyword(d.result, d.domain).orElseThrow(() -> new picocli.CommandLine.ParameterException(
@@ -91,7 +93,7 @@ final class DmarcCommand implements Callable<Integer> {
                     + o.organizationalDomain().map(d -> " org-domain=" + d).orElse("")
                     + " spf-aligned=" + (o.spfAligned() ? "yes" : "no")
                     + " dkim-aligned=" + (o.dkimAligned() ? "yes" : "no"));
-            out.println(o.detail());
+            out.println(TerminalText.escape(o.detail()));
             out.flush();
             return Main.OK;
         }
