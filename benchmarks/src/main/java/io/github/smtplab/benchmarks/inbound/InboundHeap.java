@@ -24,6 +24,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,27 +115,27 @@ public final class InboundHeap {
 
     /** The reference: the whole message gathered in memory, then given to {@code next} (the old TransformingDelivery). */
     private static MailDelivery gatheringFirst(MailDelivery next) {
-        return (envelope, session) -> new MessageSink() {
-            private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+        return (envelope, session) -> {
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            WritableByteChannel gather = Channels.newChannel(whole);
+            return new MessageSink() {
+                @Override
+                public void write(ByteBuffer chunk) throws IOException {
+                    gather.write(chunk);
+                }
 
-            @Override
-            public void write(ByteBuffer chunk) {
-                byte[] b = new byte[chunk.remaining()];
-                chunk.get(b);
-                content.writeBytes(b);
-            }
+                @Override
+                public Reply complete() throws IOException {
+                    MessageSink sink = next.open(envelope, session);
+                    sink.write(ByteBuffer.wrap(whole.toByteArray()));
+                    return sink.complete();
+                }
 
-            @Override
-            public Reply complete() throws IOException {
-                MessageSink sink = next.open(envelope, session);
-                sink.write(ByteBuffer.wrap(content.toByteArray()));
-                return sink.complete();
-            }
-
-            @Override
-            public void abort() {
-                content.reset();
-            }
+                @Override
+                public void abort() {
+                    whole.reset();
+                }
+            };
         };
     }
 
