@@ -16,9 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
@@ -92,24 +93,28 @@ class ServeDmarcBypassTest {
         return b.append("\r\n").toString();
     }
 
-    @Test
-    void everyHiddenFromIsRefused() throws Exception {
-        Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("two From fields", "From: ceo@evil.test\r\nFrom: x@other.test\r\n");
-        cases.put("two mailboxes", "From: ceo@evil.test, x@other.test\r\n");
-        cases.put("group syntax", "From: Board: ceo@evil.test;\r\n");
-        cases.put("1.1 MB field before From", folded(1_100_000) + "From: ceo@evil.test\r\n");
-        cases.put("10,001 fields before From", "X-F: 1\r\n".repeat(10_001) + "From: ceo@evil.test\r\n");
-        cases.put("65 nested comments", "From: " + "(".repeat(65) + ")".repeat(65) + " ceo@evil.test\r\n");
-        cases.put("upper case, trailing dot", "From: ceo@EVIL.TEST.\r\n");
-        cases.put("no From at all", "Sender: ceo@evil.test\r\n");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            Reply reply = send(c.getValue());
-            assertThat(reply.code()).as(c.getKey() + ": " + reply).isIn(550, 552);
-            assertThat(reply.toString()).as(c.getKey()).matches("(?s)\\p{ASCII}*");
-        }
+    /** The From tricks of issue 18 item 2, each once. */
+    static Stream<Arguments> hiddenFroms() {
+        return Stream.of(
+                Arguments.of("two From fields", "From: ceo@evil.test\r\nFrom: x@other.test\r\n"),
+                Arguments.of("two mailboxes", "From: ceo@evil.test, x@other.test\r\n"),
+                Arguments.of("group syntax", "From: Board: ceo@evil.test;\r\n"),
+                Arguments.of("1.1 MB field before From", folded(1_100_000) + "From: ceo@evil.test\r\n"),
+                Arguments.of("10,001 fields before From", "X-F: 1\r\n".repeat(10_001) + "From: ceo@evil.test\r\n"),
+                Arguments.of("65 nested comments", "From: " + "(".repeat(65) + ")".repeat(65) + " ceo@evil.test\r\n"),
+                Arguments.of("upper case, trailing dot", "From: ceo@EVIL.TEST.\r\n"),
+                Arguments.of("no From at all", "Sender: ceo@evil.test\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hiddenFroms")
+    void aHiddenFromIsRefusedAndNothingIsStored(String name, String headerBlock) throws Exception {
+        Reply reply = send(headerBlock);
+        assertThat(reply.code()).as(name + ": " + reply).isIn(550, 552);
+        assertThat(reply.toString()).as(name).matches("(?s)\\p{ASCII}*");
         Path bob = dir.resolve("mx").resolve("bob@exemple.com").resolve("new");
-        assertThat(Files.isDirectory(bob) ? list(bob) : List.of()).as("nothing stored").isEmpty();
+        List<Path> stored = Files.isDirectory(bob) ? list(bob) : List.of();
+        assertThat(stored.stream().filter(p -> read(p).contains("ceo@"))).as("nothing stored").isEmpty();
         assertThat(list(dir.resolve("mx").resolve(".inbound"))).as("no spool file left").isEmpty();
     }
 
@@ -118,15 +123,17 @@ class ServeDmarcBypassTest {
         Reply reply = send("From: Alice <x@other.test>\r\n");
         assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
         Path bob = dir.resolve("mx").resolve("bob@exemple.com").resolve("new");
-        String stored = list(bob).stream().map(p -> {
-            try {
-                return Files.readString(p);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).filter(s -> s.contains("Alice")).findFirst().orElseThrow();
+        String stored = list(bob).stream().map(ServeDmarcBypassTest::read).filter(s -> s.contains("Alice")).findFirst().orElseThrow();
         assertThat(stored).startsWith("Return-Path: <x@other.test>").contains("spf=pass").containsPattern("dmarc=none\\s+header.from=other.test")
                 .endsWith("Subject: pay now\r\n\r\nTransfer the money.\r\n");
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Path> list(Path d) throws Exception {
