@@ -113,9 +113,11 @@ public final class MessageCheck {
             headerDone();   // a message that is all header, or empty
         }
         if (header.overflowed() || block.limitExceeded().isPresent()) {
-            String why = block.limitExceeded().orElse("header larger than " + limits.maxHeaderBytes() + " octets");
-            return new InboundVerdict.Refuse(Reply.of(552, "5.3.4", ascii("Header block refused: " + why
-                    + "; the checks need every field")), Optional.empty());
+            String why = header.overflowed() ? "more than " + limits.maxHeaderBytes() + " octets"
+                    : "more than " + limits.maxHeaderFields() + " fields";
+            // a check that read part of the header could miss a From field (RFC 9989 section 11.5): refuse, don't skip
+            return new InboundVerdict.Refuse(Reply.of(552, "5.3.4", "Header block refused: " + why
+                    + ", the limit of this server; DMARC must see every From field"), Optional.empty());
         }
         resolver.start();
         SpfChecker spf = new SpfChecker(resolver, authservId);

@@ -49,6 +49,19 @@ class InboundCheckerTest {
         });
     }
 
+    /** Header limits refuse the message with the limit named, enforced or not: a half-read header could hide a From. */
+    @Test
+    void headerLimitsRefuseWithTheirReason() {
+        for (InboundChecker checker : java.util.List.of(enforcing, reporting)) {
+            InboundVerdict.Refuse big = (InboundVerdict.Refuse) checker.check(HostileFrom.SESSION,
+                    HostileFrom.message(HostileFrom.bigField(1_100_000) + "From: ceo@evil.test\r\n"));
+            assertThat(big.reply().toString()).startsWith("552 5.3.4 Header block refused: more than 1048576 octets");
+            InboundVerdict.Refuse many = (InboundVerdict.Refuse) checker.check(HostileFrom.SESSION,
+                    HostileFrom.message("X-F: 1\r\n".repeat(10_001) + "From: ceo@evil.test\r\n"));
+            assertThat(many.reply().toString()).startsWith("552 5.3.4 Header block refused: more than 10000 fields");
+        }
+    }
+
     /** RFC 9989 §5.3.1: the Author Domain is compared without case and without the trailing dot of an absolute name. */
     @Test
     void authorDomainIsNormalised() {
