@@ -127,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
     String dkimDomain;
 
     @Option(names = "--check-auth", description = "MX role: check SPF, DKIM and DMARC of incoming mail and add Authentication-Results "
-            + "(RFC 8601); the DNS is --dns.")
+            + "(RFC 8601); the DNS is --dns; the body waits in MAILDIR/.inbound while it is checked, 30 s at most for all the DNS.")
     boolean checkAuth;
 
     @Option(names = "--dmarc-reject", description = "With --check-auth: refuse (550 5.7.1) a DMARC failure whose strictest From domain asks for p=reject, "

@@ -34,6 +34,8 @@ public final class InboundCheckDelivery implements MailDelivery {
     private final MailDelivery next;
 
     /**
+     * The checks in front of {@code next}, spooling in {@code spoolDirectory}.
+     *
      * @param checker        the checks to run
      * @param spoolDirectory where messages wait while they arrive (created if missing)
      * @param next           where accepted messages go
