@@ -15,4 +15,5 @@ module io.github.smtplab.auth {
     exports io.github.smtplab.auth.spf;
     exports io.github.smtplab.auth.dmarc;
     exports io.github.smtplab.auth.results;
+    exports io.github.smtplab.auth.inbound;
 }

@@ -6,7 +6,6 @@ import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.DkimVerifier;
 import io.github.smtplab.auth.dkim.SignResult;
 import io.github.smtplab.auth.dkim.SigningKey;
-import io.github.smtplab.auth.dmarc.DkimInput;
 import io.github.smtplab.auth.dmarc.DmarcEvaluator;
 import io.github.smtplab.auth.dmarc.DmarcOutcome;
 import io.github.smtplab.auth.dmarc.SpfInput;
@@ -66,8 +65,7 @@ public final class CheckAuthentication {
                     .checkMailFrom(InetAddress.getLoopbackAddress(), "alice@monentreprise.fr", "smtp.monentreprise.fr");
             List<DkimResult> dkim = new DkimVerifier(resolver).verify(s.message());
             DmarcOutcome dmarc = new DmarcEvaluator(resolver).evaluate("monentreprise.fr",
-                    Optional.of(new SpfInput("monentreprise.fr", spf.result().keyword())),
-                    dkim.stream().map(d -> new DkimInput(d.domain(), d.selector(), d.keyword())).toList());
+                    Optional.of(new SpfInput("monentreprise.fr", spf.result())), dkim);
 
             AuthenticationResults results = new AuthenticationResults("mx.exemple.com", List.of(
                     new MethodResult("spf", spf.result().keyword(),

@@ -1,9 +1,10 @@
 package io.github.smtplab.lab;
 
-import io.github.smtplab.auth.dmarc.DkimInput;
+import io.github.smtplab.auth.dkim.DkimResult;
 import io.github.smtplab.auth.dmarc.DmarcEvaluator;
 import io.github.smtplab.auth.dmarc.DmarcOutcome;
 import io.github.smtplab.auth.dmarc.SpfInput;
+import io.github.smtplab.auth.spf.SpfResult;
 import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
@@ -81,8 +82,14 @@ final class DmarcCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
-            Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain, spf.result));
-            List<DkimInput> dkimInputs = dkim.stream().map(d -> new DkimInput(d.domain, "", d.result)).toList();
+            Optional<SpfInput> spfInput = spf == null ? Optional.empty() : Optional.of(new SpfInput(spf.domain,
+                    SpfResult.fromKeyword(spf.result).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "dmarc check: --spf-result must be one of the seven SPF results (RFC 7208 2.6), not " + spf.result))));
+            List<DkimResult> dkimInputs = new ArrayList<>();
+            for (DkimArgs d : dkim) {
+                dkimInputs.add(DkimResult.fromKeyword(d.result, d.domain).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "dmarc check: --dkim-result must be pass, fail, neutral, temperror or permerror, not " + d.result)));
+            }
             DmarcOutcome o = new DmarcEvaluator(resolver).evaluate(fromDomain, spfInput, dkimInputs);
             out.println(o.result().keyword()
                     + o.disposition().map(p -> " disposition=" + p.keyword()).orElse("")
@@ -90,7 +97,7 @@ final class DmarcCommand implements Callable<Integer> {
                     + o.organizationalDomain().map(d -> " org-domain=" + d).orElse("")
                     + " spf-aligned=" + (o.spfAligned() ? "yes" : "no")
                     + " dkim-aligned=" + (o.dkimAligned() ? "yes" : "no"));
-            out.println(o.detail());
+            out.println(TerminalText.escape(o.detail()));
             out.flush();
             return switch (o.result()) {
                 case PASS -> Main.OK;

@@ -12,8 +12,9 @@ import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.KeyReadResult;
 import io.github.smtplab.auth.dkim.SigningKey;
 import io.github.smtplab.auth.sasl.AuthExtension;
+import io.github.smtplab.auth.inbound.InboundCheckDelivery;
+import io.github.smtplab.auth.inbound.InboundChecker;
 import io.github.smtplab.lab.checks.DkimSigning;
-import io.github.smtplab.lab.checks.InboundChecks;
 import java.nio.file.Files;
 import io.github.smtplab.auth.sasl.AuthPolicy;
 import io.github.smtplab.auth.sasl.Mechanism;
@@ -129,10 +130,11 @@ final class ServeCommand implements Callable<Integer> {
     String dkimDomain;
 
     @Option(names = "--check-auth", description = "MX role: check SPF, DKIM and DMARC of incoming mail and add Authentication-Results "
-            + "(RFC 8601); the DNS is --dns.")
+            + "(RFC 8601); the DNS is --dns; the body waits in MAILDIR/.inbound while it is checked, 30 s at most for all the DNS.")
     boolean checkAuth;
 
-    @Option(names = "--dmarc-reject", description = "With --check-auth: refuse (550 5.7.1) a DMARC failure whose domain asks for p=reject.")
+    @Option(names = "--dmarc-reject", description = "With --check-auth: refuse (550 5.7.1) a DMARC failure whose strictest From domain asks for p=reject, "
+            + "and a message without exactly one well-formed From field (RFC 9989 4.2, 11.5).")
     boolean dmarcReject;
 
     @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
@@ -187,7 +189,9 @@ final class ServeCommand implements Callable<Integer> {
         MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
         if (checkAuth) {
             // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
-            local = new InboundChecks(host, new StubResolver(resolverConfig()), dmarcReject, local);
+            // the body is spooled beside the Maildirs while the DKIM body hash is computed (smtp-auth inbound)
+            local = new InboundCheckDelivery(new InboundChecker(host, new StubResolver(resolverConfig())).enforcingPolicy(dmarcReject),
+                    root.resolve(".inbound"), local);
         }
         Optional<MailDelivery> relay = Optional.empty();
         QueueWorker worker = null;

@@ -66,7 +66,8 @@ final class SpfCommand implements Callable<Integer> {
             ResolverConfig config = DnsServers.of(dns);
             DnsResolver resolver = new StubResolver(config);
             SpfOutcome outcome = new SpfChecker(resolver, receiver).checkMailFrom(client, mailFrom, helo);
-            out.println(outcome.result().keyword() + " " + outcome.explanation().orElse(outcome.detail()));
+            // issue 18 item 9: the explanation and the detail quote TXT records: no raw control character reaches the terminal
+            out.println(outcome.result().keyword() + " " + TerminalText.escape(outcome.explanation().orElse(outcome.detail())));
             out.print(new ReceivedSpf(outcome, mailFrom.isEmpty() ? "helo" : "mailfrom", client, mailFrom, helo, receiver)
                     .toField().replace("\r\n", "\n"));
             out.flush();

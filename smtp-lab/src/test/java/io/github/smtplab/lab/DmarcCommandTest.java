@@ -82,5 +82,10 @@ class DmarcCommandTest {
         assertThat(SpfCommandTest.run(new DmarcCommand(), "check").exit()).isEqualTo(Main.USAGE);
         assertThat(SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "example.com", "--spf-result", "pass").exit())
                 .isEqualTo(Main.USAGE);
+        // the results are typed (SpfResult, DkimResult): a word that is not a result keyword is a usage error
+        assertThat(SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "example.com", "--spf-result", "passed",
+                "--spf-domain", "example.com", "--dns", dns).exit()).isEqualTo(Main.USAGE);
+        assertThat(SpfCommandTest.run(new DmarcCommand(), "check", "--from-domain", "example.com", "--dkim-result", "ok",
+                "--dkim-domain", "example.com", "--dns", dns).exit()).isEqualTo(Main.USAGE);
     }
 }

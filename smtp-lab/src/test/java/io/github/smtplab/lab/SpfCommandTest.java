@@ -34,6 +34,9 @@ class SpfCommandTest {
                 why  IN TXT "%{i} is not a sender of %{d}"
                 mail IN TXT "v=spf1 a -all"
                 mail IN A   198.51.100.7
+                evil IN TXT "v=spf1 -all exp=bad.example.com"
+                bad  IN TXT "no\\013\\010fail: forged line\\027[2J"
+                junk IN TXT "v=spf1 \\013\\010bad -all"
                 """;
         ZoneParseResult.Parsed parsed = (ZoneParseResult.Parsed) MasterFileParser.parse(zone, DomainName.of("example.com."));
         server = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(parsed.zone()));
@@ -71,6 +74,19 @@ class SpfCommandTest {
         Run r = run(new SpfCommand(), "check", "--ip", "203.0.113.5", "--mail-from", "alice@example.com", "--helo", "x.example", "--dns", dns);
         assertThat(r.exit()).isEqualTo(Main.REFUSED);
         assertThat(r.out()).startsWith("fail 203.0.113.5 is not a sender of example.com\n");
+    }
+
+    /** Issue 18 item 9: CR, LF and ESC from a TXT record are printed escaped, never raw. */
+    @Test
+    void networkTextIsEscapedBeforePrinting() {
+        Run explained = run(new SpfCommand(), "check", "--ip", "203.0.113.5", "--mail-from", "a@evil.example.com", "--helo", "h", "--dns", dns);
+        assertThat(explained.out().lines().findFirst().orElseThrow()).as(explained.out()).startsWith("fail ")
+                .doesNotContain("\r", "\u001b");
+        Run broken = run(new SpfCommand(), "check", "--ip", "203.0.113.5", "--mail-from", "a@junk.example.com", "--helo", "h", "--dns", dns);
+        String first = broken.out().lines().findFirst().orElseThrow();
+        assertThat(first).as(broken.out()).startsWith("permerror ").contains("\\r\\n").doesNotContain("\r");
+        assertThat(broken.out()).doesNotContain("\r", "\u001b");
+        assertThat(explained.out() + broken.out()).doesNotContain("\u001b");
     }
 
     @Test

@@ -223,6 +223,9 @@ public final class AddressParser {
         StringBuilder domain = new StringBuilder();
         while (true) {
             if (pos >= s.length() || !AddressChars.isAtext(peek())) {
+                if (!domain.isEmpty()) {
+                    return domain.toString(); // tolerated: the trailing dot of an absolute name, "ceo@evil.test."
+                }
                 throw new Syntax("RFC 5322 §3.4.1: expected a domain");
             }
             domain.append(atom());
@@ -301,35 +304,13 @@ public final class AddressParser {
 
     /** §3.2.2 CFWS: white space, line breaks of folds, and (nested) comments. */
     private void skipCfws() throws Syntax {
-        while (pos < s.length()) {
-            char c = peek();
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
-            } else if (c == '(') {
-                skipComment();
-            } else {
-                return;
+        switch (Cfws.skip(s, pos, MAX_COMMENT_DEPTH)) {
+            case ParseResult.Ok<Integer> ok -> pos = ok.value();
+            case ParseResult.Failed<Integer> failed -> {
+                pos = failed.offset();
+                throw new Syntax(failed.reason());
             }
         }
-    }
-
-    private void skipComment() throws Syntax {
-        int depth = 0;
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '\\') {
-                pos++;
-            } else if (c == '(') {
-                if (++depth > MAX_COMMENT_DEPTH) {
-                    throw new Syntax("comments nested deeper than " + MAX_COMMENT_DEPTH);
-                }
-            } else if (c == ')') {
-                if (--depth == 0) {
-                    return;
-                }
-            }
-        }
-        throw new Syntax("RFC 5322 §3.2.2: comment without closing ')'");
     }
 
     private char peek() {

@@ -40,9 +40,9 @@ public final class EightBitDowngrade {
     }
 
     private static void entity(byte[] data, int from, int to, int depth, ByteArrayOutputStream out) {
-        int bodyStart = bodyStart(data, from, to);
-        byte[] headerBytes = Arrays.copyOfRange(data, from, bodyStart);
-        Headers headers = MessageParser.parse(headerBytes).headers();
+        HeaderBlock block = HeaderBlock.read(data, from, to, ParseLimits.DEFAULTS);
+        int bodyStart = block.bodyStart();
+        Headers headers = block.headers();
         ContentType type = headers.first("Content-Type").flatMap(ContentType::parseStrict).orElse(ContentType.DEFAULT);
         TransferEncoding cte = headers.first("Content-Transfer-Encoding").flatMap(TransferEncoding::parse)
                 .orElse(TransferEncoding.SEVEN_BIT);
@@ -137,22 +137,5 @@ public final class EightBitDowngrade {
             }
         }
         return true;
-    }
-
-    /** Where the body starts: after the first empty line (CRLF CRLF or LF LF), or at the end. */
-    private static int bodyStart(byte[] data, int from, int to) {
-        int pos = from;
-        while (pos < to) {
-            int lf = MessageParser.indexOf(data, (byte) '\n', pos, to);
-            if (lf < 0) {
-                return to;
-            }
-            int contentEnd = lf > pos && data[lf - 1] == '\r' ? lf - 1 : lf;
-            if (contentEnd == pos) {
-                return lf + 1;
-            }
-            pos = lf + 1;
-        }
-        return to;
     }
 }

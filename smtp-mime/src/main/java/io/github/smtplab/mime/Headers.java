@@ -60,6 +60,11 @@ public record Headers(List<HeaderField> fields) {
         return new Headers(fields.stream().filter(f -> !f.is(name)).toList());
     }
 
+    /** A new header keeping only the fields {@code keep} accepts, in order. */
+    public Headers filter(java.util.function.Predicate<HeaderField> keep) {
+        return new Headers(fields.stream().filter(keep).toList());
+    }
+
     /** The raw octets of every field, in order (no blank line after them). */
     public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,8 +1,5 @@
 package io.github.smtplab.mime;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,9 +46,10 @@ public final class MessageParser {
     /** An entity in {@code data[from, to)}: header, blank line, body (RFC 5322 §2.1, RFC 2045 §3). */
     private MimePart entity(byte[] data, int from, int to, int depth, ContentType defaultType) {
         partCount++;
-        List<HeaderField> fields = new ArrayList<>();
-        int bodyStart = header(data, from, to, fields);
-        Headers headers = new Headers(fields);
+        HeaderBlock block = HeaderBlock.read(data, from, to, limits);
+        block.warnings().forEach(this::warn);
+        int bodyStart = block.bodyStart();
+        Headers headers = block.headers();
         ContentType type = headers.first("Content-Type")
                 .flatMap(ContentType::parseStrict)
                 .orElse(defaultType);
@@ -95,125 +93,6 @@ public final class MessageParser {
             case QUOTED_PRINTABLE -> QuotedPrintableCodec.decode(data, from, to - from);
             case SEVEN_BIT, EIGHT_BIT, BINARY -> Arrays.copyOfRange(data, from, to);
         };
-    }
-
-    /**
-     * Reads header fields from {@code data[from, to)} into {@code fields}; returns where the body starts
-     * (after the blank line, RFC 5322 §2.1), or {@code to} when there is no blank line.
-     */
-    private int header(byte[] data, int from, int to, List<HeaderField> fields) {
-        int pos = from;
-        int fieldStart = -1;
-        int fieldColon = -1;
-        boolean skipping = false; // over the size limit: read to the blank line, keep nothing
-        while (pos < to) {
-            int lf = indexOf(data, (byte) '\n', pos, to);
-            int lineEnd = lf < 0 ? to : lf;
-            int next = lf < 0 ? to : lf + 1;
-            int contentEnd = lineEnd > pos && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            if (contentEnd == pos) { // blank line: end of header
-                addField(data, fieldStart, fieldColon, pos, fields, skipping);
-                return next;
-            }
-            boolean continuation = data[pos] == ' ' || data[pos] == '\t';
-            if (!skipping && next - from > limits.maxHeaderBytes()) {
-                warn("header larger than " + limits.maxHeaderBytes() + " octets: the rest is skipped");
-                addField(data, fieldStart, fieldColon, pos, fields, false);
-                skipping = true;
-                fieldStart = -1;
-            }
-            if (continuation && fieldStart >= 0) {
-                pos = next; // RFC 5322 §2.2.3: a folded line continues the field
-                continue;
-            }
-            addField(data, fieldStart, fieldColon, pos, fields, skipping);
-            fieldStart = -1;
-            int colon = fieldNameEnd(data, pos, contentEnd);
-            if (colon >= 0) {
-                fieldStart = pos;
-                fieldColon = colon;
-            } else if (pos == from && !continuation && !isMboxFromLine(data, pos, contentEnd)) {
-                warn("RFC 5322 §2.2: the first line is not a header field: no header, all body");
-                return from;
-            } else {
-                warn("RFC 5322 §2.2: a header line without a field name was skipped");
-            }
-            pos = next;
-        }
-        addField(data, fieldStart, fieldColon, to, fields, skipping);
-        return to;
-    }
-
-    private static boolean isMboxFromLine(byte[] data, int from, int to) {
-        return to - from >= 5 && data[from] == 'F' && data[from + 1] == 'r' && data[from + 2] == 'o'
-                && data[from + 3] == 'm' && data[from + 4] == ' ';
-    }
-
-    /**
-     * RFC 5322 §2.2 field-name (printable ASCII but ":"), with §4.5 obsolete white space before the colon;
-     * returns the colon's index, or -1.
-     */
-    private static int fieldNameEnd(byte[] data, int from, int to) {
-        int i = from;
-        while (i < to && data[i] > 32 && data[i] < 127 && data[i] != ':') {
-            i++;
-        }
-        if (i == from) {
-            return -1;
-        }
-        int nameEnd = i;
-        while (i < to && (data[i] == ' ' || data[i] == '\t')) {
-            i++;
-        }
-        return i < to && data[i] == ':' && nameEnd > from ? i : -1;
-    }
-
-    private void addField(byte[] data, int start, int colon, int end, List<HeaderField> fields, boolean skipping) {
-        if (start < 0 || skipping) {
-            return;
-        }
-        if (fields.size() >= limits.maxHeaderFields()) {
-            if (fields.size() == limits.maxHeaderFields()) {
-                warn("more than " + limits.maxHeaderFields() + " header fields: the rest are dropped");
-            }
-            return;
-        }
-        int nameEnd = colon;
-        while (nameEnd > start && (data[nameEnd - 1] == ' ' || data[nameEnd - 1] == '\t')) {
-            nameEnd--;
-        }
-        String name = new String(data, start, nameEnd - start, StandardCharsets.ISO_8859_1);
-        int bodyEnd = end;
-        if (bodyEnd > colon + 1 && data[bodyEnd - 1] == '\n') {
-            bodyEnd--;
-        }
-        if (bodyEnd > colon + 1 && data[bodyEnd - 1] == '\r') {
-            bodyEnd--;
-        }
-        String body = text(data, colon + 1, bodyEnd);
-        fields.add(new HeaderField(name, body, Arrays.copyOfRange(data, start, end)));
-    }
-
-    /** Header text: UTF-8 when valid (RFC 6532 §3.2), else ISO-8859-1 so that no octet is lost. */
-    private static String text(byte[] data, int from, int to) {
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            if (data[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (!ascii) {
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(data, from, to - from)).toString();
-            } catch (CharacterCodingException e) {
-                // fall through to ISO-8859-1
-            }
-        }
-        return new String(data, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -1,6 +1,9 @@
 /**
  * Internet messages and MIME: a builder ({@link io.github.smtplab.mime.Message#builder()}) and a parser
- * ({@link io.github.smtplab.mime.MessageParser}), with the codecs they rest on.
+ * ({@link io.github.smtplab.mime.MessageParser}), with the codecs they rest on. The header alone:
+ * {@link io.github.smtplab.mime.HeaderBlock} (read the fields, find the body, prepend fields) and
+ * {@link io.github.smtplab.mime.HeaderBlockBuffer} (gather it from chunks); the one folder
+ * ({@link io.github.smtplab.mime.HeaderFolding}) and the one comment skipper ({@link io.github.smtplab.mime.Cfws}).
  *
  * <p>RFCs implemented:
  * <ul>

@@ -117,6 +117,9 @@ public final class BodyHasher {
         }
         System.arraycopy(data, from + 1, buffer, buffered, rest);
         buffered += rest;
+        if (buffered == BUFFER_SIZE) {
+            flush();   // a run that fills the buffer exactly: the next octet must find room
+        }
     }
 
     private void accept(byte b) {

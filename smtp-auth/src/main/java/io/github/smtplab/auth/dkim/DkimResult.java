@@ -54,6 +54,22 @@ public sealed interface DkimResult {
         return b.toString();
     }
 
+    /**
+     * A result read back from its keyword (as another verifier reported it), for a signature of {@code domain};
+     * empty when the keyword is not one of the five of RFC 8601 §2.7.1.
+     */
+    static java.util.Optional<DkimResult> fromKeyword(String keyword, String domain) {
+        String d = domain.toLowerCase(java.util.Locale.ROOT);
+        return java.util.Optional.ofNullable(switch (keyword.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "pass" -> new Pass(d, "", "", "");
+            case "fail" -> new Fail(d, "", "", "reported");
+            case "neutral" -> new Neutral(d, "", "", "reported");
+            case "temperror" -> new TempError(d, "", "", "reported");
+            case "permerror" -> new PermError(d, "", "", "reported");
+            default -> null;
+        });
+    }
+
     /** Checks that no part is null. */
     private static void check(String domain, String selector, String algorithm, String reason) {
         Objects.requireNonNull(domain, "domain");

@@ -1,10 +1,10 @@
 package io.github.smtplab.auth.dkim;
 
 import io.github.smtplab.auth.dkim.internal.DomainSyntax;
-import io.github.smtplab.auth.dkim.internal.MessageSplit;
 import io.github.smtplab.auth.dkim.internal.SignatureFolder;
 import io.github.smtplab.auth.dkim.internal.SignedData;
 import io.github.smtplab.mime.Base64Codec;
+import io.github.smtplab.mime.HeaderBlock;
 import io.github.smtplab.mime.HeaderField;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -137,15 +137,16 @@ public final class DkimSigner {
      * and the message with it prepended. Refuses a message without a From field (§5.4).
      */
     public SignResult sign(byte[] message) {
-        MessageSplit split = MessageSplit.of(message);
-        if (split.fields().stream().noneMatch(f -> f.is("From"))) {
+        HeaderBlock split = HeaderBlock.read(message);
+        List<HeaderField> fields = split.headers().fields();
+        if (fields.stream().noneMatch(f -> f.is("From"))) {
             return new SignResult.Refused("RFC 6376 §5.4: the message has no From field to sign");
         }
         BodyHasher bodyHasher = new BodyHasher(bodyCanonicalization);
-        bodyHasher.update(message, split.bodyStart(), split.bodyLength());
+        bodyHasher.update(message, split.bodyStart(), message.length - split.bodyStart());
         String bh = Base64Codec.encode(bodyHasher.digest());
 
-        List<String> signed = signedHeaderList(split.fields());
+        List<String> signed = signedHeaderList(fields);
         long now = clock.instant().getEpochSecond();
         SignatureFolder folder = new SignatureFolder(DkimSignature.FIELD_NAME);
         folder.tag("v", "1");
@@ -159,7 +160,7 @@ public final class DkimSigner {
         folder.headerList(signed);
         folder.tag("bh", bh);
         byte[] unsigned = folder.openSignature().getBytes(StandardCharsets.US_ASCII);
-        byte[] data = SignedData.headerData(split.fields(), signed, headerCanonicalization, unsigned);
+        byte[] data = SignedData.headerData(fields, signed, headerCanonicalization, unsigned);
         byte[] signature;
         try {
             signature = signData(data);

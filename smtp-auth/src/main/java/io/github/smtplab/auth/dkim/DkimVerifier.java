@@ -1,12 +1,12 @@
 package io.github.smtplab.auth.dkim;
 
 import io.github.smtplab.auth.dkim.internal.KeyCodec;
-import io.github.smtplab.auth.dkim.internal.MessageSplit;
 import io.github.smtplab.auth.dkim.internal.SignedData;
 import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.LookupResult;
 import io.github.smtplab.dns.RecordType;
+import io.github.smtplab.mime.HeaderBlock;
 import io.github.smtplab.mime.HeaderField;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,8 +14,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,18 +60,30 @@ public final class DkimVerifier {
      * the message is unsigned (RFC 8601 {@code dkim=none}). Never throws on any message or DNS answer.
      */
     public List<DkimResult> verify(byte[] message) {
-        MessageSplit split = MessageSplit.of(message);
-        Map<String, byte[]> bodyHashes = new HashMap<>();
-        List<DkimResult> results = new ArrayList<>();
-        for (HeaderField field : split.fields()) {
-            if (field.is(DkimSignature.FIELD_NAME) && results.size() < MAX_SIGNATURES) {
-                results.add(verifyOne(field, split, bodyHashes));
-            }
-        }
-        return results;
+        HeaderBlock block = HeaderBlock.read(message);
+        DkimVerification verification = begin(block.headers().fields());
+        verification.updateBody(message, block.bodyStart(), message.length - block.bodyStart());
+        return verification.finish();
     }
 
-    private DkimResult verifyOne(HeaderField field, MessageSplit split, Map<String, byte[]> bodyHashes) {
+    /**
+     * Starts verifying a message whose header is known and whose body is still to come: feed the body with
+     * {@link DkimVerification#updateBody} as it arrives (each body hash is computed on the fly, RFC 6376 §3.7),
+     * then call {@link DkimVerification#finish()}. Memory stays constant whatever the body's size.
+     *
+     * @param fields the message's header fields, top to bottom
+     */
+    public DkimVerification begin(List<HeaderField> fields) {
+        return new DkimVerification(this, fields);
+    }
+
+    /** Which body hash a signature needs: the same canonicalization and {@code l=} share one (§3.7). */
+    static String bodyHashKey(DkimSignature sig) {
+        return sig.bodyCanonicalization() + "/" + sig.bodyLength();
+    }
+
+    /** Verifies one signature whose body hash was computed already ({@code bodyHashes} by {@link #bodyHashKey}). */
+    DkimResult verifyOne(HeaderField field, List<HeaderField> fields, Map<String, byte[]> bodyHashes) {
         DkimSignature sig;
         switch (DkimSignature.parse(field.body())) {
             case SignatureParseResult.Invalid i -> {
@@ -119,17 +129,12 @@ public final class DkimVerifier {
             }
         }
         // §6.1.3: the body hash
-        String bodyKey = sig.bodyCanonicalization() + "/" + sig.bodyLength();
-        byte[] bh = bodyHashes.computeIfAbsent(bodyKey, k -> {
-            BodyHasher hasher = new BodyHasher(sig.bodyCanonicalization(), sig.bodyLength());
-            hasher.update(split.message(), split.bodyStart(), split.bodyLength());
-            return hasher.digest();
-        });
-        if (!MessageDigest.isEqual(bh, sig.bodyHash())) {
+        byte[] bh = bodyHashes.get(bodyHashKey(sig));
+        if (bh == null || !MessageDigest.isEqual(bh, sig.bodyHash())) {
             return failure(key, d, s, a, "body hash did not verify");
         }
         // §6.1.3: the signature over the header
-        byte[] data = SignedData.headerData(split.fields(), sig.signedHeaders(), sig.headerCanonicalization(),
+        byte[] data = SignedData.headerData(fields, sig.signedHeaders(), sig.headerCanonicalization(),
                 SignedData.withoutSignatureValue(field.raw()));
         boolean valid;
         try {

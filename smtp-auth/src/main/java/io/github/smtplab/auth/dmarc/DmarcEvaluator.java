@@ -1,5 +1,6 @@
 package io.github.smtplab.auth.dmarc;
 
+import io.github.smtplab.auth.dkim.DkimResult;
 import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.LookupResult;
@@ -62,9 +63,9 @@ public final class DmarcEvaluator {
      *
      * @param fromDomain the RFC5322.From domain (the Author Domain, §3.2.3)
      * @param spf        the SPF result, if SPF was checked
-     * @param dkim       every DKIM result
+     * @param dkim       every DKIM result, as {@link io.github.smtplab.auth.dkim.DkimVerifier} gave them (§5.3.3)
      */
-    public DmarcOutcome evaluate(String fromDomain, Optional<SpfInput> spf, List<DkimInput> dkim) {
+    public DmarcOutcome evaluate(String fromDomain, Optional<SpfInput> spf, List<DkimResult> dkim) {
         if (!(resolver instanceof OncePerQuestion)) {
             return new DmarcEvaluator(new OncePerQuestion(resolver)).evaluate(fromDomain, spf, dkim);
         }
@@ -102,8 +103,8 @@ public final class DmarcEvaluator {
             boolean spfAligned = spf.isPresent() && spf.get().passed()
                     && alignedOrUndecided(author, authorOrg, spf.get().domain(), record.strictSpf(), undecided);
             boolean dkimAligned = false;
-            for (DkimInput d : dkim) {
-                if (d.passed() && alignedOrUndecided(author, authorOrg, d.domain(), record.strictDkim(), undecided)) {
+            for (DkimResult d : dkim) {
+                if (d instanceof DkimResult.Pass && alignedOrUndecided(author, authorOrg, d.domain(), record.strictDkim(), undecided)) {
                     dkimAligned = true;
                     break;
                 }

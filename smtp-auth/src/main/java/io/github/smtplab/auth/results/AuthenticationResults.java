@@ -1,6 +1,7 @@
 package io.github.smtplab.auth.results;
 
 import io.github.smtplab.auth.results.internal.PayloadParser;
+import io.github.smtplab.mime.HeaderField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,6 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
 
     /** The field name (§2.2). */
     public static final String FIELD_NAME = "Authentication-Results";
-    /** Lines are folded before this many characters (RFC 5322 §2.1.1). */
-    public static final int MAX_LINE = 78;
 
     /** Checks the identifier is not blank and copies the list. */
     public AuthenticationResults {
@@ -35,9 +34,14 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
 
     /**
      * The field body without the name and final CRLF: {@code authserv-id; method=result prop=value; ...} or
-     * {@code authserv-id; none}, folded with CRLF SP between words so no line passes {@link #MAX_LINE}.
+     * {@code authserv-id; none}, folded at white space by smtp-mime's {@link io.github.smtplab.mime.HeaderFolding} (78 characters a line where the words allow).
      */
     public String value() {
+        return toHeaderField().body().substring(1);
+    }
+
+    /** The field body on one line, words separated by single spaces. */
+    private String unfolded() {
         List<String> words = new ArrayList<>();
         if (results.isEmpty()) {
             words.add(Tokens.value(authservId) + ";");
@@ -58,22 +62,12 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
                 words.addAll(parts);
             }
         }
-        StringBuilder out = new StringBuilder();
-        int column = FIELD_NAME.length() + 2;
-        for (String word : words) {
-            if (!out.isEmpty()) {
-                if (column + 1 + word.length() > MAX_LINE) {
-                    out.append("\r\n ");
-                    column = 1;
-                } else {
-                    out.append(' ');
-                    column++;
-                }
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.toString();
+        return String.join(" ", words);
+    }
+
+    /** The whole field as smtp-mime's {@link HeaderField}, folded by smtp-mime (RFC 5322 §2.2.3), ending with CRLF. */
+    public HeaderField toHeaderField() {
+        return HeaderField.of(FIELD_NAME, unfolded());
     }
 
     /** The whole field, {@code Authentication-Results: ...} ending with CRLF. */

@@ -1,10 +1,18 @@
 package io.github.smtplab.auth.results;
 
+import io.github.smtplab.mime.HeaderText;
+
 /** Lexical rules shared by the types of this package (RFC 8601 §2.2, RFC 2045 §5.1 token). */
 final class Tokens {
 
     /** The tspecials of RFC 2045 §5.1, which end a token. */
     static final String TSPECIALS = "()<>@,;:\\\"/[]?=";
+
+    /**
+     * Longest value written; longer ones are cut so that no word can pass the 998-character line limit of
+     * RFC 5322 §2.1.1 (a domain name is at most 253 characters, an SMTP path 256, RFC 5321 §4.5.3.1.3).
+     */
+    static final int MAX_VALUE_LENGTH = 256;
 
     private Tokens() {}
 
@@ -21,9 +29,11 @@ final class Tokens {
     /**
      * A value as RFC 8601 §2.2 writes it: a token when possible, else a quoted-string with {@code \} and
      * {@code "} escaped; anything outside printable ASCII and space becomes {@code ?} so no line break can
-     * be smuggled in.
+     * be smuggled in, and an RFC section sign is written as the word "section" ({@link HeaderText}).
      */
-    static String value(String text) {
+    static String value(String original) {
+        String ascii = HeaderText.printableAscii(original);
+        String text = ascii.length() <= MAX_VALUE_LENGTH ? ascii : ascii.substring(0, MAX_VALUE_LENGTH);
         if (isToken(text)) {
             return text;
         }
@@ -33,7 +43,7 @@ final class Tokens {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else {
-                out.append(c >= 0x20 && c < 0x7F ? c : '?');
+                out.append(c);
             }
         }
         return out.append('"').toString();
@@ -44,6 +54,9 @@ final class Tokens {
      * characters around one {@code @} (§2.2 pvalue), else a quoted-string.
      */
     static String propertyValue(String text) {
+        if (text.length() > MAX_VALUE_LENGTH) {
+            return value(text);
+        }
         int at = text.indexOf('@');
         if (at >= 0 && text.indexOf('@', at + 1) < 0
                 && (at == 0 || isToken(text.substring(0, at))) && isToken(text.substring(at + 1))) {

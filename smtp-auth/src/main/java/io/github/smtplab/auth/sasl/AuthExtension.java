@@ -74,6 +74,8 @@ public final class AuthExtension implements ServerExtension {
     static final Reply NO_INITIAL_RESPONSE = Reply.of(501, "5.7.0", "This mechanism takes no initial response");
     /** RFC 4954 §4: unknown or disabled mechanism. */
     static final Reply UNKNOWN_MECHANISM = Reply.of(504, "5.5.4", "Unrecognized authentication type");
+    /** RFC 5802 section 6: SCRAM with channel binding (p=, the -PLUS variant) is not offered here. */
+    static final Reply CHANNEL_BINDING_NOT_OFFERED = Reply.of(504, "5.5.4", "SCRAM channel binding (SCRAM-SHA-256-PLUS) is not offered");
     /** RFC 4954 §6: the mechanism needs TLS here. */
     static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
     /** RFC 4954 §6: the credential store failed. */
@@ -215,6 +217,7 @@ public final class AuthExtension implements ServerExtension {
                 case MALFORMED -> done(MALFORMED);
                 case UNEXPECTED_INITIAL_RESPONSE -> done(NO_INITIAL_RESPONSE);
                 case INVALID_CREDENTIALS -> failed(address);
+                case UNSUPPORTED_OPTION -> done(CHANNEL_BINDING_NOT_OFFERED);
             };
         };
     }

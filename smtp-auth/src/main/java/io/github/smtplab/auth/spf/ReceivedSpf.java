@@ -1,6 +1,8 @@
 package io.github.smtplab.auth.spf;
 
 import io.github.smtplab.auth.spf.internal.IpText;
+import io.github.smtplab.mime.HeaderField;
+import io.github.smtplab.mime.HeaderText;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,6 @@ public record ReceivedSpf(SpfOutcome outcome, String identity, InetAddress clien
 
     /** The field name (§9.1). */
     public static final String FIELD_NAME = "Received-SPF";
-    /** Lines of the field are folded before this many characters (RFC 5322 §2.1.1 SHOULD limit of 78). */
-    public static final int MAX_LINE = 78;
     /** Longest value copied from the peer; longer ones are cut (§9.1: "not excessively long"). */
     public static final int MAX_VALUE_LENGTH = 256;
 
@@ -67,6 +67,16 @@ public record ReceivedSpf(SpfOutcome outcome, String identity, InetAddress clien
 
     /** The field without its name and without the final CRLF, folded, e.g. {@code pass (...) receiver=...}. */
     public String value() {
+        return toHeaderField().body().substring(1);
+    }
+
+    /** The whole field as smtp-mime's {@link HeaderField}, folded by smtp-mime (RFC 5322 §2.2.3), ending with CRLF. */
+    public HeaderField toHeaderField() {
+        return HeaderField.of(FIELD_NAME, unfolded());
+    }
+
+    /** The field body on one line. */
+    private String unfolded() {
         List<String> words = new ArrayList<>();
         words.add(outcome.result().keyword());
         for (String w : ("(" + comment().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")").split(" ")) {
@@ -89,7 +99,7 @@ public record ReceivedSpf(SpfOutcome outcome, String identity, InetAddress clien
         for (int i = 0; i < pairs.size(); i++) {
             words.add(pairs.get(i) + (i < pairs.size() - 1 ? ";" : ""));
         }
-        return fold(words, FIELD_NAME.length() + 2);
+        return String.join(" ", words);
     }
 
     /** The whole field, {@code Received-SPF: ...} ending with CRLF, ready to prepend to a message (§9.1). */
@@ -97,34 +107,13 @@ public record ReceivedSpf(SpfOutcome outcome, String identity, InetAddress clien
         return FIELD_NAME + ": " + value() + "\r\n";
     }
 
-    /** Joins words with spaces, breaking lines before {@link #MAX_LINE} with CRLF and one space (RFC 5322 §3.2.2 FWS). */
-    private static String fold(List<String> words, int firstLineUsed) {
-        StringBuilder out = new StringBuilder();
-        int column = firstLineUsed;
-        for (String word : words) {
-            if (!out.isEmpty()) {
-                if (column + 1 + word.length() > MAX_LINE) {
-                    out.append("\r\n ");
-                    column = 1;
-                } else {
-                    out.append(' ');
-                    column++;
-                }
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.toString();
-    }
-
-    /** Printable ASCII only, at most {@link #MAX_VALUE_LENGTH} characters: anything else becomes {@code ?}. */
+    /**
+     * Printable ASCII only ({@link HeaderText#printableAscii}: "§" becomes "section", anything else outside
+     * ASCII becomes {@code ?}), at most {@link #MAX_VALUE_LENGTH} characters.
+     */
     static String safe(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < MAX_VALUE_LENGTH; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c < 0x7F ? c : '?');
-        }
-        return out.toString();
+        String ascii = HeaderText.printableAscii(text);
+        return ascii.length() <= MAX_VALUE_LENGTH ? ascii : ascii.substring(0, MAX_VALUE_LENGTH);
     }
 
     /** A dot-atom when the text is one (RFC 5322 §3.2.3), else a quoted-string. */

@@ -1,5 +1,8 @@
 package io.github.smtplab.auth.dmarc;
 
+import io.github.smtplab.auth.dkim.DkimResult;
+import io.github.smtplab.auth.spf.SpfResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smtplab.dns.FailureKind;
@@ -20,11 +23,11 @@ class DmarcEvaluatorTest {
     private static final String RECORD = "v=DMARC1; p=reject";
 
     private static Optional<SpfInput> spfPass(String domain) {
-        return Optional.of(new SpfInput(domain, "pass"));
+        return Optional.of(new SpfInput(domain, SpfResult.PASS));
     }
 
-    private static List<DkimInput> dkimPass(String domain) {
-        return List.of(new DkimInput(domain, "s1", "pass"));
+    private static List<DkimResult> dkimPass(String domain) {
+        return List.of(new DkimResult.Pass(domain, "s1", "rsa-sha256", ""));
     }
 
     /** Appendix B.4.1: example.com and signing.example.com publish; both SPF and DKIM align (relaxed). */
@@ -88,7 +91,7 @@ class DmarcEvaluatorTest {
     @Test
     void testingModeLowersThePolicy() {
         TestZone zone = new TestZone(Map.of("_dmarc.example.com", "v=DMARC1; p=reject; t=y"));
-        DmarcOutcome o = new DmarcEvaluator(zone).evaluate("example.com", Optional.of(new SpfInput("other.net", "pass")), List.of());
+        DmarcOutcome o = new DmarcEvaluator(zone).evaluate("example.com", Optional.of(new SpfInput("other.net", SpfResult.PASS)), List.of());
         assertThat(o.result()).isEqualTo(DmarcResult.FAIL);
         assertThat(o.disposition()).contains(DmarcPolicy.QUARANTINE);
     }
@@ -101,8 +104,8 @@ class DmarcEvaluatorTest {
         assertThat(dmarc.evaluate("example.com", spfPass("mail.example.com"), dkimPass("mail.example.com")).result())
                 .isEqualTo(DmarcResult.FAIL);
         assertThat(dmarc.evaluate("example.com", spfPass("EXAMPLE.com"), List.of()).result()).isEqualTo(DmarcResult.PASS);
-        assertThat(dmarc.evaluate("example.com", Optional.of(new SpfInput("example.com", "softfail")),
-                List.of(new DkimInput("example.com", "s", "fail"))).result()).isEqualTo(DmarcResult.FAIL);
+        assertThat(dmarc.evaluate("example.com", Optional.of(new SpfInput("example.com", SpfResult.SOFTFAIL)),
+                List.of(new DkimResult.Fail("example.com", "s", "rsa-sha256", "bad"))).result()).isEqualTo(DmarcResult.FAIL);
     }
 
     /** §4.10.1: no record anywhere gives none; a record without a valid p and without rua gives no processing. */

@@ -1,5 +1,8 @@
 package io.github.smtplab.auth.dmarc;
 
+import io.github.smtplab.auth.dkim.DkimResult;
+import io.github.smtplab.auth.spf.SpfResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smtplab.dns.DomainName;
@@ -45,7 +48,7 @@ class MailDmarcDifferentialTest {
     @TempDir
     Path dir;
 
-    record Case(String author, Optional<SpfInput> spf, List<DkimInput> dkim) {}
+    record Case(String author, Optional<SpfInput> spf, List<DkimResult> dkim) {}
 
     @Test
     void sameResultsAsMailDmarc() throws Exception {
@@ -79,10 +82,12 @@ class MailDmarcDifferentialTest {
             }
             String author = names[random.nextInt(4)];
             Optional<SpfInput> spf = random.nextInt(4) == 0 ? Optional.empty()
-                    : Optional.of(new SpfInput(names[random.nextInt(names.length)], random.nextBoolean() ? "pass" : "fail"));
-            List<DkimInput> dkim = new ArrayList<>();
+                    : Optional.of(new SpfInput(names[random.nextInt(names.length)], random.nextBoolean() ? SpfResult.PASS : SpfResult.FAIL));
+            List<DkimResult> dkim = new ArrayList<>();
             for (int d = random.nextInt(3); d > 0; d--) {
-                dkim.add(new DkimInput(names[random.nextInt(names.length)], "s" + d, random.nextBoolean() ? "pass" : "fail"));
+                String signer = names[random.nextInt(names.length)];
+                dkim.add(random.nextBoolean() ? new DkimResult.Pass(signer, "s" + d, "rsa-sha256", "")
+                        : new DkimResult.Fail(signer, "s" + d, "rsa-sha256", "body hash did not verify"));
             }
             cases.add(new Case(author, spf, dkim));
         }
@@ -91,8 +96,8 @@ class MailDmarcDifferentialTest {
         try (ZoneServer server = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone))) {
             List<String> lines = new ArrayList<>();
             for (Case c : cases) {
-                lines.add(c.author() + "|" + c.spf().map(s -> s.domain() + "|" + s.result()).orElse("|") + "|"
-                        + String.join(",", c.dkim().stream().map(d -> d.domain() + ":" + d.result()).toList()));
+                lines.add(c.author() + "|" + c.spf().map(s -> s.domain() + "|" + s.result().keyword()).orElse("|") + "|"
+                        + String.join(",", c.dkim().stream().map(d -> d.domain() + ":" + d.keyword()).toList()));
             }
             Path input = dir.resolve("cases.txt");
             Files.write(input, lines);

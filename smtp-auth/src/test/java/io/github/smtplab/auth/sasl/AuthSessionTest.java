@@ -228,6 +228,27 @@ class AuthSessionTest {
         assertThat(Dialogue.send(again, "AUTH PLAIN AGFsaWNlAHMzY3JldA==").getFirst().code()).isEqualTo(421);
     }
 
+    /**
+     * RFC 5802 §6, §7: a SCRAM client that requires channel binding ({@code p=}) gets the mechanism's own error,
+     * {@code e=channel-binding-not-supported}, then 504 5.5.4 (the -PLUS variant is not offered): not 535, and
+     * not counted as a failed password (no pause).
+     */
+    @Test
+    void scramChannelBindingGetsTheMechanismsError() {
+        String expected = """
+                S: 220 mx.exemple.com ESMTP smtplab
+                C: EHLO client.example
+                C: AUTH SCRAM-SHA-256 FIRST
+                S: 334 ERROR
+                C:\s
+                S: 504 5.5.4 SCRAM channel binding (SCRAM-SHA-256-PLUS) is not offered
+                """.replace("FIRST", "cD10bHMtdW5pcXVlLCxuPWFsaWNlLHI9ZnlrbytkMmxiYkZnT05Sdjlxa3hkYXdM").replace("ERROR", "ZT1jaGFubmVsLWJpbmRpbmctbm90LXN1cHBvcnRlZA==");
+        AuthExtension auth = new AuthExtension(Fixtures.USERS, Fixtures.everythingInClear(), "mx.exemple.com", pauses::add, Instant::now);
+        String actual = Dialogue.play(session(auth), expected);
+        assertThat(actual.replaceAll("S: 250[- ].*\n", "")).isEqualTo(expected);
+        assertThat(pauses).isEmpty();
+    }
+
     /** RFC 4954 §6: a credential store that cannot answer gives 454 4.7.0, not 535. */
     @Test
     void storeFailureIsTemporary() {

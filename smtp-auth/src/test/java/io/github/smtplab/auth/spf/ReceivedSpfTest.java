@@ -24,6 +24,18 @@ class ReceivedSpfTest {
                 + " helo=foo.example.com; identity=mailfrom; mechanism=\"ip4:192.0.2.1\"\r\n");
     }
 
+    /**
+     * Issue 16: a problem quoting an RFC section was written {@code REFUSED (?4.4)}: a header field is US-ASCII
+     * (RFC 5322 §2.2), so the section sign is written as the word "section", never replaced by "?".
+     */
+    @Test
+    void sectionSignIsWrittenInAscii() throws Exception {
+        ReceivedSpf field = new ReceivedSpf(SpfOutcome.of(SpfResult.TEMPERROR, "DNS REFUSED (RFC 1035 §4.1.1)"),
+                "mailfrom", InetAddress.getByName("192.0.2.1"), "a@example.com", "h.example.com", "mx.example.org");
+        assertThat(field.toField()).contains("problem=\"DNS REFUSED (RFC 1035 section 4.1.1)\"").doesNotContain("?4")
+                .matches("\\p{ASCII}*");
+    }
+
     /** The keys of the key-value list: the comment and quoted-strings (where peer text lives) removed first. */
     private static java.util.List<String> keys(String field) {
         int i = field.indexOf('(');

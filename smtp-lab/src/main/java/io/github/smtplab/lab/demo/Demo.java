@@ -27,8 +27,9 @@ import io.github.smtplab.dns.StubResolver;
 import io.github.smtplab.dns.Zone;
 import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
+import io.github.smtplab.auth.inbound.InboundCheckDelivery;
+import io.github.smtplab.auth.inbound.InboundChecker;
 import io.github.smtplab.lab.checks.DkimSigning;
-import io.github.smtplab.lab.checks.InboundChecks;
 import io.github.smtplab.lab.explain.HeaderNotes;
 import io.github.smtplab.lab.explain.Language;
 import io.github.smtplab.lab.explain.Messages;
@@ -160,7 +161,7 @@ public final class Demo {
                             new AuthExtension(users, AuthPolicy.submission(), "smtp.monentreprise.fr")));
             DkimSigner signer = DkimSigner.of(dkimKey, "monentreprise.fr", "s1");
             try (SmtpServer mx = SmtpServer.builder(mxConfig).listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(mxTls)
-                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundChecks("mx.exemple.com", mxResolver, true, exempleMail),
+                         .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), new InboundCheckDelivery(new InboundChecker("mx.exemple.com", mxResolver).enforcingPolicy(true), exempleMail),
                                  Optional.empty(), s -> false)).start();
                  QueueWorker queue = relayQueue(submissionResolver, mx.address().getPort());
                  SmtpServer submission = SmtpServer.builder(submissionConfig).tlsUpgrade(tls)

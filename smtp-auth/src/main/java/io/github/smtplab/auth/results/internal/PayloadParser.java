@@ -1,5 +1,8 @@
 package io.github.smtplab.auth.results.internal;
 
+import io.github.smtplab.mime.Cfws;
+import io.github.smtplab.mime.ParseResult;
+
 import io.github.smtplab.auth.results.AuthenticationResults;
 import io.github.smtplab.auth.results.AuthenticationResultsParse;
 import io.github.smtplab.auth.results.MethodResult;
@@ -224,37 +227,12 @@ public final class PayloadParser {
         throw new Malformed("unterminated quoted-string");
     }
 
-    /** Skips folding white space and comments (RFC 5322 §3.2.2). */
+    /** Skips folding white space and comments (RFC 5322 §3.2.2), with smtp-mime's skipper. */
     private void cfws() throws Malformed {
-        while (pos < in.length()) {
-            char c = in.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
-            } else if (c == '(') {
-                comment();
-            } else {
-                return;
-            }
+        switch (Cfws.skip(in, pos, MAX_COMMENT_DEPTH)) {
+            case ParseResult.Ok<Integer> ok -> pos = ok.value();
+            case ParseResult.Failed<Integer> failed -> throw new Malformed(failed.reason());
         }
-    }
-
-    private void comment() throws Malformed {
-        int depth = 0;
-        while (pos < in.length()) {
-            char c = in.charAt(pos++);
-            if (c == '\\') {
-                pos++;
-            } else if (c == '(') {
-                if (++depth > MAX_COMMENT_DEPTH) {
-                    throw new Malformed("comments nested deeper than " + MAX_COMMENT_DEPTH);
-                }
-            } else if (c == ')') {
-                if (--depth == 0) {
-                    return;
-                }
-            }
-        }
-        throw new Malformed("unterminated comment");
     }
 
     private void expect(char c) throws Malformed {

@@ -27,7 +27,10 @@ import java.util.Optional;
  */
 public final class ScramServer implements ServerMechanism {
 
-    private enum State { CLIENT_FIRST, CLIENT_FINAL, SERVER_FINAL_SENT, DONE }
+    private enum State { CLIENT_FIRST, CLIENT_FINAL, SERVER_FINAL_SENT, ERROR_SENT, DONE }
+
+    /** RFC 5802 §7 server-error for a client that requires channel binding (gs2-cbind-flag {@code p=}). */
+    static final String CHANNEL_BINDING_NOT_SUPPORTED = "e=channel-binding-not-supported";
 
     /** Secret of this process, so that an unknown user gets a stable fake salt (RFC 5802 §5.1: do not reveal which users exist). */
     private static final byte[] FAKE_SALT_KEY = Crypto.randomBytes(32);
@@ -79,6 +82,8 @@ public final class ScramServer implements ServerMechanism {
             case SERVER_FINAL_SENT -> text.get().isEmpty()
                     ? new ServerStep.Success(username)
                     : malformed("RFC 4954 §4: the answer to the server-final message is empty");
+            case ERROR_SENT -> new ServerStep.Failure(FailureKind.UNSUPPORTED_OPTION,
+                    "RFC 5802 §6: channel binding (p=) is not offered");
             case DONE -> malformed("the exchange is over");
         };
     }
@@ -93,8 +98,10 @@ public final class ScramServer implements ServerMechanism {
         String cbindFlag = message.substring(0, firstComma);
         String authzid = message.substring(firstComma + 1, secondComma);
         if (cbindFlag.startsWith("p=")) {
-            // RFC 5802 §6: we do not offer SCRAM-SHA-256-PLUS, so a client asking for binding must fail.
-            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 §6: channel binding not supported");
+            // RFC 5802 §6: we do not offer SCRAM-SHA-256-PLUS, so a client asking for binding must fail, with the
+            // mechanism's own error in place of the server-final-message (§7 server-error), not as a wrong password.
+            state = State.ERROR_SENT;
+            return new ServerStep.Challenge(CHANNEL_BINDING_NOT_SUPPORTED.getBytes(StandardCharsets.US_ASCII));
         }
         if (!cbindFlag.equals("n") && !cbindFlag.equals("y")) {
             return malformed("RFC 5802 §7: gs2-cbind-flag is n, y or p=");

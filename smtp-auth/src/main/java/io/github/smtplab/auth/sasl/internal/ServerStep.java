@@ -36,6 +36,11 @@ public sealed interface ServerStep {
         /** An initial response for a mechanism where the server speaks first: {@code 501 5.7.0}. */
         UNEXPECTED_INITIAL_RESPONSE,
         /** The credential store could not answer: {@code 454 4.7.0}. */
-        TEMPORARY
+        TEMPORARY,
+        /**
+         * The client asked for an option of the mechanism this server does not offer (SCRAM channel binding,
+         * RFC 5802 §6): {@code 504 5.5.4}, and not counted as a credential failure.
+         */
+        UNSUPPORTED_OPTION
     }
 }
