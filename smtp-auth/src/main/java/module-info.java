@@ -15,4 +15,6 @@ module io.github.smtplab.auth {
     exports io.github.smtplab.auth.spf;
     exports io.github.smtplab.auth.dmarc;
     exports io.github.smtplab.auth.results;
+    // POP3's AUTH (RFC 5034) runs the same server mechanisms and failure counter, framed its own way
+    exports io.github.smtplab.auth.sasl.internal to io.github.smtplab.pop3;
 }
