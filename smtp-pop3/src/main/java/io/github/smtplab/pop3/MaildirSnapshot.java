@@ -152,18 +152,33 @@ final class MaildirSnapshot implements MailboxSnapshot {
         return colon < 0 ? name : name.substring(0, colon);
     }
 
-    /** Older first: unique names begin with the delivery time in seconds; then by name. */
+    /**
+     * Older first. Modern unique names begin {@code seconds.Mmicros...}: compare the seconds, then the
+     * microseconds, as numbers (they are not zero-padded, so "M63760" comes before "M104799"); then the
+     * whole name, so that the order is total and the same in every session.
+     */
     private static int deliveryOrder(String a, String b) {
-        int bySeconds = Long.compare(leadingSeconds(a), leadingSeconds(b));
-        return bySeconds != 0 ? bySeconds : a.compareTo(b);
+        int bySeconds = Long.compare(number(a, 0), number(b, 0));
+        if (bySeconds != 0) {
+            return bySeconds;
+        }
+        int byMicros = Long.compare(micros(a), micros(b));
+        return byMicros != 0 ? byMicros : a.compareTo(b);
     }
 
-    private static long leadingSeconds(String name) {
-        int end = 0;
-        while (end < name.length() && end < 18 && Character.isDigit(name.charAt(end))) {
+    /** The microseconds after ".M" in a modern unique name, or MAX_VALUE when there are none. */
+    private static long micros(String name) {
+        int dot = name.indexOf('.');
+        return dot > 0 && name.startsWith("M", dot + 1) ? number(name, dot + 2) : Long.MAX_VALUE;
+    }
+
+    /** The decimal number at {@code from} (at most 18 digits), or MAX_VALUE when there is none. */
+    private static long number(String name, int from) {
+        int end = from;
+        while (end < name.length() && end - from < 18 && Character.isDigit(name.charAt(end))) {
             end++;
         }
-        return end == 0 ? Long.MAX_VALUE : Long.parseLong(name.substring(0, end));
+        return end == from ? Long.MAX_VALUE : Long.parseLong(name.substring(from, end));
     }
 
     /** The unique part itself when it fits UIDL's grammar, else "sha256-" and the start of its digest. */

@@ -22,9 +22,10 @@ final class SmtpDelivery {
 
     private SmtpDelivery() {}
 
-    /** Delivers each message to bob@exemple.com under {@code root}; returns the Maildir files, oldest first. */
+    /** Delivers each message to bob@exemple.com under {@code root}; returns the new Maildir files in delivery order. */
     static List<Path> deliverToBob(Path root, byte[]... messages) throws Exception {
         MaildirDelivery maildir = new MaildirDelivery(root, "mx.exemple.com");
+        List<Path> delivered = new java.util.ArrayList<>();
         try (SmtpServer mx = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), maildir, Optional.empty(), s -> false)).start();
@@ -34,8 +35,9 @@ final class SmtpDelivery {
                 if (!result.allAccepted()) {
                     throw new IllegalStateException("not delivered: " + result);
                 }
+                maildir.newMessages(BOB).stream().filter(p -> !delivered.contains(p)).forEach(delivered::add);
             }
         }
-        return maildir.newMessages(BOB);
+        return List.copyOf(delivered);
     }
 }

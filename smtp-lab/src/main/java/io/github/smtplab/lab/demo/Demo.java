@@ -173,6 +173,9 @@ public final class Demo {
 
                 step(say("The header Bob received, explained", "L'en-tête reçu par Bob, expliqué"));
                 explainHeader(Files.readString(exempleMail.newMessages(BOB).getFirst(), StandardCharsets.ISO_8859_1));
+
+                step(say(Pop3Step.TITLE_EN, Pop3Step.TITLE_FR));
+                new Pop3Step(out, lang, colour).run(exempleMail, BOB);
             }
         }
         out.println();
