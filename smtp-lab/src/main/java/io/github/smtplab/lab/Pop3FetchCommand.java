@@ -71,14 +71,14 @@ final class Pop3FetchCommand implements Callable<Integer> {
         if (trust != null && tls == Tls.none) {
             throw new ParameterException(spec.commandLine(), "--trust needs --tls stls or implicit");
         }
-        String password = password();
+        String password = Passwords.read(passwordFile, spec);
         JsseClientTls clientTls = trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust();
         Pop3Client.Options options = switch (tls) {
             case none -> Pop3Client.Options.plain();
             case stls -> Pop3Client.Options.stls(clientTls);
             case implicit -> Pop3Client.Options.implicitTls(clientTls);
         };
-        options = options.withPasswordInClear(authInClear).withTranscript(transcript ? printing(console) : Pop3Transcript.NONE);
+        options = options.withPasswordInClear(authInClear).withTranscript(transcript ? new ConsoleTranscript(console, "") : Pop3Transcript.NONE);
         if (out != null) {
             for (String sub : List.of("tmp", "new", "cur")) {
                 Files.createDirectories(out.resolve(sub));
@@ -131,49 +131,6 @@ final class Pop3FetchCommand implements Callable<Integer> {
 
     private static String subject(String header) {
         return header.lines().filter(l -> l.regionMatches(true, 0, "Subject:", 0, 8)).findFirst().map(String::strip).orElse("(no Subject)");
-    }
-
-    /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            return Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        }
-        String fromEnvironment = System.getenv("SMTPLAB_PASSWORD");
-        if (fromEnvironment == null) {
-            throw new ParameterException(spec.commandLine(), "--user needs --password-file or the SMTPLAB_PASSWORD environment variable");
-        }
-        return fromEnvironment;
-    }
-
-    private static Pop3Transcript printing(PrintWriter out) {
-        return new Pop3Transcript() {
-            @Override
-            public void clientLine(String line) {
-                print("C: " + line);
-            }
-
-            @Override
-            public void serverLine(String line) {
-                print("S: " + line);
-            }
-
-            @Override
-            public void messageContent(long octets) {
-                print("   (" + octets + " octets of message)");
-            }
-
-            @Override
-            public void event(String description) {
-                print("** " + description);
-            }
-
-            private void print(String line) {
-                synchronized (out) {
-                    out.println(line);
-                    out.flush();
-                }
-            }
-        };
     }
 
 }

@@ -113,7 +113,7 @@ final class SendCommand implements Callable<Integer> {
             options = options.withTls(tlsPolicy, trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust());
         }
         if (user != null) {
-            options = options.withAuthentication(PasswordAuthentication.of(user, password()).withPasswordInClear(authInClear));
+            options = options.withAuthentication(PasswordAuthentication.of(user, Passwords.read(passwordFile, spec)).withPasswordInClear(authInClear));
         } else if (passwordFile != null) {
             throw new ParameterException(spec.commandLine(), "--password-file goes with --user");
         }
@@ -202,18 +202,6 @@ final class SendCommand implements Callable<Integer> {
         }
         out.flush();
         return report.deferred() + report.bounced() == 0 ? Main.OK : Main.REFUSED;
-    }
-
-    /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */
-    private String password() throws java.io.IOException {
-        if (passwordFile != null) {
-            return Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        }
-        String fromEnvironment = System.getenv("SMTPLAB_PASSWORD");
-        if (fromEnvironment == null) {
-            throw new ParameterException(spec.commandLine(), "--user needs --password-file or the SMTPLAB_PASSWORD environment variable");
-        }
-        return fromEnvironment;
     }
 
     /** One line per recipient, then the message's fate. */
