@@ -160,8 +160,10 @@ class Pop3InteropTest {
         byte[] firstMessage = Files.readAllBytes(delivered.get(0));   // Dovecot moves new/ files to cur/ when it opens the mailbox
         Path passwd = Files.writeString(dir.resolve("passwd"), "bob:{PLAIN}" + PASSWORD + "\n");
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int tlsPort;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket freeToo = new ServerSocket(0)) {
             port = free.getLocalPort();
+            tlsPort = freeToo.getLocalPort();
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         // pop3-login must not run as root, nor may a mail user be uid 0: as root, Dovecot's own user serves
@@ -204,14 +206,15 @@ class Pop3InteropTest {
                     port = %2$d
                   }
                   inet_listener pop3s {
-                    port = 0
+                    port = %12$d
+                    ssl = yes
                   }
                 }
                 service anvil {
                   chroot =
                 }
                 """.formatted(run, port, dir.resolve("certs/server.pem"), dir.resolve("certs/server-key.pem"), internalUser, loginUser,
-                maildir, passwd, uidGid[0], uidGid[1], dir));
+                maildir, passwd, uidGid[0], uidGid[1], dir, tlsPort));
         try (PeerProcess dovecot = PeerProcess.startListening(List.of("dovecot", "-F", "-c", config.toString()), port, Duration.ofSeconds(20))) {
             List<String> transcript = new ArrayList<>();
             try (Pop3Client client = Pop3Client.connect(new java.net.InetSocketAddress("127.0.0.1", port), "localhost",
@@ -230,6 +233,13 @@ class Pop3InteropTest {
                 client.quit();
             }
             assertThat(transcript).contains("C: STLS").anyMatch(l -> l.startsWith("C: AUTH SCRAM-SHA-256 "));
+            // and on Dovecot's port 995-style listener, implicit TLS and USER/PASS: one message is left
+            try (Pop3Client client = Pop3Client.connect(new java.net.InetSocketAddress("127.0.0.1", tlsPort), "localhost",
+                    Pop3Client.Options.implicitTls(JsseClientTls.trusting(caPem())))) {
+                client.userPass("bob", PASSWORD);
+                assertThat(client.uidl()).extracting(Pop3Client.UniqueId::uniqueId).containsExactly(delivered.get(0).getFileName().toString());
+                client.quit();
+            }
         }
         // Dovecot followed the same Maildir rules: the retrieved message is in cur/ with :2,S, the deleted one gone
         try (Stream<Path> cur = Files.list(maildir.resolve("bob@exemple.com/cur"))) {

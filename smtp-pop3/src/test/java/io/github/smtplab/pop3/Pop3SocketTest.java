@@ -152,6 +152,24 @@ class Pop3SocketTest {
         }
     }
 
+    /** RFC 1939 §3: the autologout timer ends the session without UPDATE, so the DELE is not applied. */
+    @Test
+    void theAutologoutTimerDeletesNothing() throws Exception {
+        SmtpDelivery.deliverToBob(root, "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (Pop3Server server = Pop3Server.builder(Fixtures.inClear().withStls(false), Fixtures.USERS, new MaildirStore(root, Optional.empty()))
+                .listen(ANY_PORT).idleTimeout(Duration.ofMillis(300)).start();
+             Socket raw = new Socket("127.0.0.1", server.address().getPort())) {
+            raw.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(raw.getInputStream(), StandardCharsets.ISO_8859_1));
+            raw.getOutputStream().write(("USER bob\r\nPASS " + Fixtures.BOB_PASSWORD + "\r\nDELE 1\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(List.of(in.readLine(), in.readLine(), in.readLine(), in.readLine()))
+                    .containsExactly("+OK pop.exemple.com POP3 server ready", "+OK send PASS", "+OK bob's maildrop has 1 messages (" + 
+                            Files.size(Files.list(root.resolve("bob@exemple.com/new")).findFirst().orElseThrow()) + " octets)", "+OK message 1 deleted");
+            assertThat(in.readLine()).as("the server closed the idle connection").isNull();
+        }
+        assertThat(Files.list(root.resolve("bob@exemple.com/new")).toList()).hasSize(1);
+    }
+
     static Pop3Transcript recording(List<String> lines) {
         return new Pop3Transcript() {
             @Override
