@@ -37,6 +37,8 @@ public final class MaildirStore implements MailStore {
     private final Optional<String> domain;
 
     /**
+     * A store over a Maildir tree.
+     *
      * @param root   the directory that holds one Maildir per address
      * @param domain the domain of bare user names, if any
      */

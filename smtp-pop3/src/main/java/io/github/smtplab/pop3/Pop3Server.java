@@ -46,7 +46,9 @@ public final class Pop3Server implements AutoCloseable {
 
     /** RFC 1939 §3: "the autologout timer MUST be of at least 10 minutes' duration". */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** Connections served at once, from all clients. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** Connections served at once from one IP address. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 20;
 
     private static final Logger LOG = System.getLogger(Pop3Server.class.getName());

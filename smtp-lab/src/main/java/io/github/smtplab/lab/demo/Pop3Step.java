@@ -45,6 +45,7 @@ public final class Pop3Step {
     private final String lang;
     private final boolean colour;
 
+    /** A step printing to {@code out} in {@code lang} (en or fr), with colours on a terminal. */
     public Pop3Step(PrintWriter out, String lang, boolean colour) {
         this.out = out;
         this.lang = lang;
