@@ -16,4 +16,6 @@ module io.github.smtplab.auth {
     exports io.github.smtplab.auth.dmarc;
     exports io.github.smtplab.auth.results;
     exports io.github.smtplab.auth.inbound;
+    // POP3's AUTH (RFC 5034) runs the same server mechanisms and failure counter, framed its own way
+    exports io.github.smtplab.auth.sasl.internal to io.github.smtplab.pop3;
 }

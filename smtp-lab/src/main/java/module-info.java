@@ -8,6 +8,7 @@ module io.github.smtplab.lab {
     requires io.github.smtplab.relay;
     requires io.github.smtplab.auth;
     requires io.github.smtplab.tls;
+    requires io.github.smtplab.pop3;
     requires info.picocli;
     requires java.logging;
 

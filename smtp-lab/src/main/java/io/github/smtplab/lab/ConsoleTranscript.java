@@ -2,10 +2,11 @@ package io.github.smtplab.lab;
 
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.pop3.Pop3Transcript;
 import java.io.PrintWriter;
 
-/** Prints a dialogue as it happens: {@code C:} for the client, {@code S:} for the server. */
-final class ConsoleTranscript implements TranscriptListener {
+/** Prints a dialogue as it happens, SMTP or POP3: {@code C:} for the client, {@code S:} for the server. */
+final class ConsoleTranscript implements TranscriptListener, Pop3Transcript {
 
     private final PrintWriter out;
     private final String prefix;
@@ -25,6 +26,12 @@ final class ConsoleTranscript implements TranscriptListener {
         for (String line : reply.format().split("\r\n")) {
             print("S: " + line);
         }
+    }
+
+    /** A POP3 server's line (status, listing or challenge). */
+    @Override
+    public void serverLine(String line) {
+        print("S: " + line);
     }
 
     @Override

@@ -129,7 +129,7 @@ final class SendCommand implements Callable<Integer> {
             options = options.withTls(tlsPolicy, trust != null ? JsseClientTls.trusting(trust) : JsseClientTls.systemTrust());
         }
         if (user != null) {
-            PasswordAuthentication authentication = PasswordAuthentication.of(user, password()).withPasswordInClear(authInClear);
+            PasswordAuthentication authentication = PasswordAuthentication.of(user, Passwords.read(passwordFile, spec)).withPasswordInClear(authInClear);
             if (authMechanism != null) {
                 authentication = authentication.withMechanisms(Set.of(Mechanism.byWireName(authMechanism).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--auth-mechanism " + authMechanism + ": not one of SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN"))));
@@ -229,18 +229,6 @@ final class SendCommand implements Callable<Integer> {
         }
         Duration each = Duration.ofSeconds(timeoutSeconds);
         return defaults.withDeadlines(each, io.github.smtplab.core.ReplyDeadlines.all(each));
-    }
-
-    /** The password: the first line of --password-file, else $SMTPLAB_PASSWORD (never a flag: flags show in ps). */
-    private String password() throws java.io.IOException {
-        if (passwordFile != null) {
-            return Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        }
-        String fromEnvironment = System.getenv("SMTPLAB_PASSWORD");
-        if (fromEnvironment == null) {
-            throw new ParameterException(spec.commandLine(), "--user needs --password-file or the SMTPLAB_PASSWORD environment variable");
-        }
-        return fromEnvironment;
     }
 
     /** One line per recipient, then the message's fate. */

@@ -38,7 +38,8 @@ class DemoTest {
         assertThat(run.out().lines().filter(l -> l.contains("Bcc recipient"))).singleElement().asString()
                 .startsWith("[alice → smtp.monentreprise.fr] C: RCPT TO:<audit@monentreprise.fr>");
         for (String who : List.of("bob@exemple.com", "charlie@exemple.com")) {
-            List<Path> files = list(keep.resolve("maildir-exemple.com").resolve(who).resolve("new"));
+            // Bob's copy was read over POP3 in step 7: at QUIT it moved to cur/ (seen); Charlie's is still new
+            List<Path> files = list(keep.resolve("maildir-exemple.com").resolve(who).resolve(who.startsWith("bob") ? "cur" : "new"));
             assertThat(files).hasSize(1);
             byte[] bytes = Files.readAllBytes(files.getFirst());
             String text = new String(bytes, StandardCharsets.ISO_8859_1);

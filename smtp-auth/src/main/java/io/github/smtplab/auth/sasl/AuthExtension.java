@@ -1,10 +1,7 @@
 package io.github.smtplab.auth.sasl;
 
-import io.github.smtplab.auth.sasl.internal.CramMd5Server;
 import io.github.smtplab.auth.sasl.internal.FailureTracker;
-import io.github.smtplab.auth.sasl.internal.LoginServer;
-import io.github.smtplab.auth.sasl.internal.PlainServer;
-import io.github.smtplab.auth.sasl.internal.ScramServer;
+import io.github.smtplab.auth.sasl.internal.ServerMechanisms;
 import io.github.smtplab.auth.sasl.internal.ServerMechanism;
 import io.github.smtplab.auth.sasl.internal.ServerStep;
 import io.github.smtplab.core.Command;
@@ -182,12 +179,7 @@ public final class AuthExtension implements ServerExtension {
                 return done(NOT_BASE64);
             }
         }
-        ServerMechanism server = switch (mechanism.get()) {
-            case PLAIN -> new PlainServer(store);
-            case LOGIN -> new LoginServer(store);
-            case CRAM_MD5 -> new CramMd5Server(store, hostname);
-            case SCRAM_SHA_256 -> new ScramServer(store, policy.iterations());
-        };
+        ServerMechanism server = ServerMechanisms.of(mechanism.get(), store, hostname, policy.iterations());
         return apply(server.start(initial), server, address);
     }
 

@@ -98,6 +98,8 @@ public final class Demo {
     private final Story story;
     private final Path work;
     private final BufferedReader pause;
+    private final Language language;
+    private final boolean colour;
     private int step;
 
     /**
@@ -108,6 +110,8 @@ public final class Demo {
      */
     public Demo(PrintWriter out, Language language, boolean colour, Path work, BufferedReader pause) {
         this.out = out;
+        this.language = language;
+        this.colour = colour;
         this.messages = Messages.of(language);
         this.annotations = new Annotations(messages);
         this.work = work;
@@ -213,6 +217,9 @@ public final class Demo {
                 explainHeader(bobsCopy, List.of(AUDIT.toString()));
                 step(messages.text("step.body"));
                 explainBody(bobsCopy);
+
+                step(Pop3Annotations.say(language.code(), Pop3Step.TITLE_EN, Pop3Step.TITLE_FR));
+                new Pop3Step(out, language.code(), colour).run(exempleMail, BOB);
             }
         }
         story.add(new Story.Remark(""));
