@@ -23,10 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab pop3 fetch}: log in, retrieve every message, delete them on the server unless --keep. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = {"Retrieves every message of a POP3 maildrop (RFC 1939): CAPA, login (the strongest SASL",
-            "mechanism offered, else USER/PASS), STAT, UIDL, RETR each, DELE each unless --keep, QUIT.",
+        description = {"Retrieves every message of a POP3 maildrop (RFC 1939).",
+            "It sends CAPA, logs in (the strongest SASL mechanism offered, else USER/PASS), STAT, UIDL, RETR each, DELE each unless --keep, QUIT.",
             "With --maildir OUT the messages are stored as OUT/new/<unique-id> (a Maildir), then deleted on the",
-            "server unless --keep; without it their unique-ids and subjects are only listed (TOP) and kept."})
+            "server unless --keep; without it their unique-ids and subjects are only listed (TOP) and kept."},
+        exitCodeList = {ExitCodes.OK + "every message retrieved (or listed)", ExitCodes.NEGATIVE + "the server refused the login or a command",
+            ExitCodes.USAGE + "the command line is wrong", ExitCodes.TROUBLE + "could not reach the server: connection, TLS, timeout, protocol or file error"})
 final class Pop3FetchCommand implements Callable<Integer> {
 
     /** How the connection is protected. */

@@ -24,10 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab pop3 serve}: a POP3 server on the Maildir tree of {@code serve}, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves each user's Maildir (MAILDIR/<user>@<domain>/, as serve delivers it) over POP3",
-            "until Ctrl-C. Passwords (USER/PASS, PLAIN, LOGIN) only inside TLS unless --auth-in-clear;",
+        description = {"Serves each user's Maildir over POP3 until Ctrl-C.",
+            "The Maildir is MAILDIR/<user>@<domain>/, as serve delivers it. Passwords (USER/PASS, PLAIN, LOGIN) only inside TLS unless --auth-in-clear;",
             "--dev-cert offers STLS (RFC 2595) and --implicit-tls-listen adds a port 995-style listener (RFC 8314).",
-            "APOP is offered when some user has a recoverable secret (users add --cram-md5)."})
+            "APOP is offered when some user has a recoverable secret (users add --cram-md5)."},
+        exitCodeList = {ExitCodes.OK + "stopped with Ctrl-C", ExitCodes.USAGE + "the command line is wrong",
+            ExitCodes.TROUBLE + "could not listen, or a file could not be read"})
 final class Pop3ServeCommand implements Callable<Integer> {
 
     @Spec
