@@ -13,7 +13,7 @@ public final class Replies {
     /** 211 System status, or system help reply. */
     public static final Reply SYSTEM_STATUS = Reply.of(211, "2.0.0", "System status");
     /** 214 Help message (§4.1.1.8). */
-    public static final Reply HELP = Reply.of(214, "2.0.0", "smtplab: the commands are those of RFC 5321 §4.1.1");
+    public static final Reply HELP = Reply.of(214, "2.0.0", "smtplab: the commands are those of RFC 5321 section 4.1.1");
     /** 221 Service closing transmission channel (QUIT, §4.1.1.10). */
     public static final Reply CLOSING = Reply.of(221, "2.0.0", "Bye");
     /** 250 Requested mail action okay, completed. */
@@ -50,11 +50,11 @@ public final class Replies {
      * 500 Line too long (§4.5.3.1.4: 512 octets for a command line, more with some extensions;
      * RFC 3463 X.5.2 "syntax error" — X.5.6 is AUTH's own "line too long", RFC 4954).
      */
-    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 §4.5.3.1.4)");
+    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Syntax error, line too long (RFC 5321 section 4.5.3.1.4)");
     /** 500 An AUTH exchange line over the server's buffer (RFC 4954 §4; RFC 3463 X.5.6, registered by RFC 4954 §6). */
-    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(500, "5.5.6", "Authentication exchange line is too long (RFC 4954 §4)");
+    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(500, "5.5.6", "Authentication exchange line is too long (RFC 4954 section 4)");
     /** 500 A command line ended with a bare LF (§2.3.8: lines end with CRLF only). */
-    public static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Syntax error, command line must end with CRLF (RFC 5321 §2.3.8)");
+    public static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Syntax error, command line must end with CRLF (RFC 5321 section 2.3.8)");
     /** 501 Syntax error in parameters or arguments. */
     public static final Reply SYNTAX_ERROR_IN_PARAMETERS = Reply.of(501, "5.5.4", "Syntax error in parameters or arguments");
     /** 502 Command not implemented. */
@@ -65,7 +65,7 @@ public final class Replies {
     public static final Reply PARAMETER_NOT_IMPLEMENTED = Reply.of(504, "5.5.4", "Command parameter not implemented");
     /** 521 Bare CR or LF in the message data: refused and closed, so no message can be smuggled (§2.3.8). */
     public static final Reply BARE_LINE_ENDING_IN_DATA = Reply.of(521, "5.5.2",
-            "Bare CR or LF in message data refused (RFC 5321 §2.3.8); closing connection");
+            "Bare CR or LF in message data refused (RFC 5321 section 2.3.8); closing connection");
     /** 550 Relay access denied: the recipient's domain is not ours and the client may not relay. */
     public static final Reply RELAY_DENIED = Reply.of(550, "5.7.1", "Relay access denied");
     /** 550 Mailbox unavailable (RFC 3463 X.1.1 "bad destination mailbox address"). */
@@ -74,7 +74,7 @@ public final class Replies {
     public static final Reply MESSAGE_TOO_BIG = Reply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
     /** 554 Transaction failed: a text line longer than §4.5.3.1.6 allows (RFC 3463 X.6.0). */
     public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0",
-            "Transaction failed: a line is longer than 1000 octets (RFC 5321 §4.5.3.1.6)");
+            "Transaction failed: a line is longer than 1000 octets (RFC 5321 section 4.5.3.1.6)");
     /** 554 No valid recipients (§3.3: DATA after every RCPT failed). */
     public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");
     /** 555 MAIL FROM/RCPT TO parameters not recognized or not implemented (§4.1.1.11). */

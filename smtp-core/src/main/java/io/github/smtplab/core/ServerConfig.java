@@ -33,7 +33,7 @@ public record ServerConfig(String hostname, Set<SmtpExtension> extensions, long 
         serverExtensions = List.copyOf(serverExtensions);
         Objects.requireNonNull(policy, "policy");
         if (maxRecipients < MIN_RECIPIENTS) {
-            throw new IllegalArgumentException("RFC 5321 §4.5.3.1.8: at least " + MIN_RECIPIENTS + " recipients");
+            throw new IllegalArgumentException("RFC 5321 section 4.5.3.1.8: at least " + MIN_RECIPIENTS + " recipients");
         }
         if (maxMessageSize < 0 || maxErrors < 1) {
             throw new IllegalArgumentException("maxMessageSize >= 0 and maxErrors >= 1");

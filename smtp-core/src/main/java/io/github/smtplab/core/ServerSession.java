@@ -346,7 +346,7 @@ public final class ServerSession implements SessionView {
             if (command instanceof Command.Quit) {
                 quit();
             } else {
-                error(Replies.BAD_SEQUENCE.withText("Connection refused; only QUIT is accepted (RFC 5321 §3.1)"));
+                error(Replies.BAD_SEQUENCE.withText("Connection refused; only QUIT is accepted (RFC 5321 section 3.1)"));
                 if (command instanceof Command.Bdat bdat && action == Action.CONTINUE) {
                     skipChunk(bdat);   // its octets are message text, never commands
                 }
@@ -374,7 +374,7 @@ public final class ServerSession implements SessionView {
             case Command.Noop noop -> reply(Replies.OK);
             case Command.Help help -> reply(Replies.HELP);
             case Command.Vrfy vrfy -> reply(hooks.onVrfy(vrfy.argument(), this));
-            case Command.Expn expn -> reply(Replies.COMMAND_NOT_IMPLEMENTED.withText("EXPN is disabled (RFC 5321 §7.3)"));
+            case Command.Expn expn -> reply(Replies.COMMAND_NOT_IMPLEMENTED.withText("EXPN is disabled (RFC 5321 section 7.3)"));
             case Command.Quit quit -> quit();
             case Command.StartTls startTls -> error(Replies.COMMAND_NOT_IMPLEMENTED.withText("STARTTLS is not offered here"));
             case Command.Auth auth -> error(Replies.COMMAND_NOT_IMPLEMENTED.withText("AUTH is not offered here"));
@@ -420,18 +420,18 @@ public final class ServerSession implements SessionView {
      * name is echoed only when the line stays within 512 octets (§4.5.3.1.5).
      */
     private String greeting(String clientDomain) {
-        String line = config.hostname() + " greets " + clientDomain;
+        String line = config.hostname() + " greets " + Reply.printable(clientDomain);   // a U-label is UTF-8 (RFC 6531)
         return line.length() + 6 <= Reply.MAX_REPLY_LINE ? line : config.hostname() + " greets you";
     }
 
     /** §4.1.1.2: MAIL opens a transaction; §4.1.4: only after EHLO/HELO and not inside a transaction. */
     private void mail(Command.MailFrom mail) {
         if (heloDomain == null) {
-            error(Replies.BAD_SEQUENCE.withText("Send EHLO or HELO first (RFC 5321 §4.1.4)"));
+            error(Replies.BAD_SEQUENCE.withText("Send EHLO or HELO first (RFC 5321 section 4.1.4)"));
             return;
         }
         if (inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Sender already given; RSET to start over (RFC 5321 §4.1.4)"));
+            error(Replies.BAD_SEQUENCE.withText("Sender already given; RSET to start over (RFC 5321 section 4.1.4)"));
             return;
         }
         for (ServerExtension extension : config.serverExtensions()) {
@@ -443,7 +443,7 @@ public final class ServerSession implements SessionView {
         }
         Optional<Reply> problem = checkMailParameters(mail.parameters());
         if (problem.isEmpty() && mail.path() instanceof Mailbox m && m.needsSmtpUtf8() && !mail.parameters().smtpUtf8()) {
-            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 (RFC 6531 §3.4)"));
+            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 (RFC 6531 section 3.4)"));
         }
         if (problem.isPresent()) {
             error(problem.get());
@@ -469,11 +469,11 @@ public final class ServerSession implements SessionView {
                 case "SIZE" -> offered(SmtpExtension.SIZE).or(() -> checkSize(parameters.size()));
                 case "BODY" -> offered(SmtpExtension.EIGHT_BIT_MIME).or(() -> checkBody(parameters.body().orElse("")));
                 case "SMTPUTF8" -> offered(SmtpExtension.SMTPUTF8).or(() -> value.isPresent()
-                        ? Optional.of(invalid("SMTPUTF8 takes no value (RFC 6531 §3.4)")) : Optional.empty());
+                        ? Optional.of(invalid("SMTPUTF8 takes no value (RFC 6531 section 3.4)")) : Optional.empty());
                 case "RET" -> offered(SmtpExtension.DSN).or(() -> parameters.ret().filter(r -> r.equals("FULL") || r.equals("HDRS")).isPresent()
-                        ? Optional.empty() : Optional.of(invalid("RET is FULL or HDRS (RFC 3461 §4.3)")));
+                        ? Optional.empty() : Optional.of(invalid("RET is FULL or HDRS (RFC 3461 section 4.3)")));
                 case "ENVID" -> offered(SmtpExtension.DSN).or(() -> parameters.envid().filter(e -> e.length() <= MAX_ENVID).isPresent()
-                        ? Optional.empty() : Optional.of(invalid("ENVID is xtext of at most 100 characters (RFC 3461 §4.4)")));
+                        ? Optional.empty() : Optional.of(invalid("ENVID is xtext of at most 100 characters (RFC 3461 section 4.4)")));
                 default -> extended && fromExtensions.contains(keyword) ? Optional.empty() : Optional.of(notRecognized(keyword));
             };
             if (problem.isPresent()) {
@@ -488,9 +488,9 @@ public final class ServerSession implements SessionView {
         for (String keyword : parameters.values().keySet()) {
             Optional<Reply> problem = switch (keyword) {
                 case "NOTIFY" -> offered(SmtpExtension.DSN).or(() -> validNotify(parameters.notifyConditions().orElse(""))
-                        ? Optional.empty() : Optional.of(invalid("NOTIFY is NEVER or a list of SUCCESS, FAILURE, DELAY (RFC 3461 §4.1)")));
+                        ? Optional.empty() : Optional.of(invalid("NOTIFY is NEVER or a list of SUCCESS, FAILURE, DELAY (RFC 3461 section 4.1)")));
                 case "ORCPT" -> offered(SmtpExtension.DSN).or(() -> parameters.orcpt().isPresent()
-                        ? Optional.empty() : Optional.of(invalid("ORCPT is addr-type \";\" xtext (RFC 3461 §4.2)")));
+                        ? Optional.empty() : Optional.of(invalid("ORCPT is addr-type \";\" xtext (RFC 3461 section 4.2)")));
                 default -> Optional.of(notRecognized(keyword));
             };
             if (problem.isPresent()) {
@@ -507,7 +507,7 @@ public final class ServerSession implements SessionView {
 
     private Optional<Reply> checkSize(OptionalLong size) {
         if (size.isEmpty()) {
-            return Optional.of(invalid("SIZE is a number of octets (RFC 1870 §3)"));
+            return Optional.of(invalid("SIZE is a number of octets (RFC 1870 section 3)"));
         }
         if (config.maxMessageSize() > 0 && size.getAsLong() > config.maxMessageSize()) {
             return Optional.of(Replies.MESSAGE_TOO_BIG);
@@ -518,8 +518,8 @@ public final class ServerSession implements SessionView {
     private static Optional<Reply> checkBody(String body) {
         return switch (body) {
             case "7BIT", "8BITMIME" -> Optional.empty();
-            case "BINARYMIME" -> Optional.of(Replies.PARAMETER_NOT_RECOGNIZED.withText("BODY=BINARYMIME is not offered (RFC 3030 §3)"));
-            default -> Optional.of(invalid("BODY is 7BIT or 8BITMIME (RFC 6152 §2)"));
+            case "BINARYMIME" -> Optional.of(Replies.PARAMETER_NOT_RECOGNIZED.withText("BODY=BINARYMIME is not offered (RFC 3030 section 3)"));
+            default -> Optional.of(invalid("BODY is 7BIT or 8BITMIME (RFC 6152 section 2)"));
         };
     }
 
@@ -537,22 +537,22 @@ public final class ServerSession implements SessionView {
     }
 
     private static Reply notRecognized(String keyword) {
-        return Replies.PARAMETER_NOT_RECOGNIZED.withText("Parameter " + keyword + " not recognized or not offered (RFC 5321 §4.1.1.11)");
+        return Replies.PARAMETER_NOT_RECOGNIZED.withText("Parameter " + keyword + " not recognized or not offered (RFC 5321 section 4.1.1.11)");
     }
 
     /** §4.1.1.3: RCPT adds one recipient to the open transaction. */
     private void rcpt(Command.RcptTo rcpt) {
         if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL before RCPT (RFC 5321 §4.1.4)"));
+            error(Replies.BAD_SEQUENCE.withText("Need MAIL before RCPT (RFC 5321 section 4.1.4)"));
             return;
         }
         if (chunking) {
-            error(Replies.BAD_SEQUENCE.withText("RCPT after BDAT; the recipients are settled (RFC 3030 §2)"));
+            error(Replies.BAD_SEQUENCE.withText("RCPT after BDAT; the recipients are settled (RFC 3030 section 2)"));
             return;
         }
         Optional<Reply> problem = checkRcptParameters(rcpt.parameters());
         if (problem.isEmpty() && rcpt.path() instanceof Mailbox m && m.needsSmtpUtf8() && !mailParameters.smtpUtf8()) {
-            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 §3.4)"));
+            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 section 3.4)"));
         }
         if (problem.isPresent()) {
             error(problem.get());
@@ -573,7 +573,7 @@ public final class ServerSession implements SessionView {
     /** §4.1.1.4: DATA, after at least one accepted recipient; the content follows the 354 reply. */
     private void data() {
         if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before DATA (RFC 5321 §4.1.4)"));
+            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before DATA (RFC 5321 section 4.1.4)"));
             return;
         }
         if (recipients.isEmpty()) {
@@ -581,7 +581,7 @@ public final class ServerSession implements SessionView {
             return;
         }
         if (chunking) {
-            error(Replies.BAD_SEQUENCE.withText("DATA after BDAT in one transaction (RFC 3030 §2)"));
+            error(Replies.BAD_SEQUENCE.withText("DATA after BDAT in one transaction (RFC 3030 section 2)"));
             return;
         }
         if (!openSink()) {
@@ -600,7 +600,7 @@ public final class ServerSession implements SessionView {
             error(Replies.COMMAND_NOT_IMPLEMENTED.withText("BDAT needs CHUNKING, offered only after EHLO (RFC 3030)"));
             ok = false;
         } else if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before BDAT (RFC 3030 §2)"));
+            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before BDAT (RFC 3030 section 2)"));
             ok = false;
         } else if (recipients.isEmpty()) {
             error(Replies.NO_VALID_RECIPIENTS);

@@ -8,6 +8,7 @@ import io.github.smtplab.auth.sasl.internal.ScramServer;
 import io.github.smtplab.auth.sasl.internal.ServerMechanism;
 import io.github.smtplab.auth.sasl.internal.ServerStep;
 import io.github.smtplab.core.Command;
+import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.SessionView;
@@ -67,7 +68,7 @@ public final class AuthExtension implements ServerExtension {
     /** RFC 4954 §4: the client cancelled with "*". */
     static final Reply CANCELLED = Reply.of(501, "5.7.0", "Authentication cancelled");
     /** RFC 4954 §4: a response that is not base64. */
-    static final Reply NOT_BASE64 = Reply.of(501, "5.5.2", "Cannot decode response (RFC 4954 §4: strict base64)");
+    static final Reply NOT_BASE64 = Reply.of(501, "5.5.2", "Cannot decode response (RFC 4954 section 4: strict base64)");
     /** RFC 4954 §4: a mechanism's message that breaks its own grammar. */
     static final Reply MALFORMED = Reply.of(501, "5.5.2", "Malformed authentication message");
     /** RFC 4954 §4: an initial response where the server speaks first. */
@@ -78,14 +79,12 @@ public final class AuthExtension implements ServerExtension {
     static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
     /** RFC 4954 §6: the credential store failed. */
     static final Reply TEMPORARY = Reply.of(454, "4.7.0", "Temporary authentication failure");
-    /** RFC 4954 §4: AUTH after success, or inside a transaction. */
-    static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "Bad sequence of commands");
     /** RFC 4954 §6: MAIL without AUTH where the policy requires it. */
     static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
     /** RFC 6409 §6.1 / RFC 3463 X.7.1: the sender does not belong to the user. */
     static final Reply SENDER_REFUSED = Reply.of(553, "5.7.1", "Sender address not owned by the authenticated user");
     /** RFC 4954 §5: the AUTH= value is neither xtext nor {@code <>}. */
-    static final Reply BAD_AUTH_PARAMETER = Reply.of(501, "5.5.4", "AUTH= is an xtext or <> (RFC 4954 §5)");
+    static final Reply BAD_AUTH_PARAMETER = Reply.of(501, "5.5.4", "AUTH= is an xtext or <> (RFC 4954 section 5)");
 
     private final CredentialStore store;
     private final AuthPolicy policy;
@@ -154,9 +153,9 @@ public final class AuthExtension implements ServerExtension {
 
     private ExtensionReply begin(Command.Auth auth, SessionView session) {
         if (!session.extended() || session.authenticatedAs().isPresent() || session.inTransaction()) {
-            return done(BAD_SEQUENCE.withText(!session.extended() ? "Send EHLO first (RFC 4954 §4)"
-                    : session.inTransaction() ? "AUTH is not allowed during a mail transaction (RFC 4954 §4)"
-                    : "Already authenticated (RFC 4954 §4)"));
+            return done(Replies.BAD_SEQUENCE.withText(!session.extended() ? "Send EHLO first (RFC 4954 section 4)"
+                    : session.inTransaction() ? "AUTH is not allowed during a mail transaction (RFC 4954 section 4)"
+                    : "Already authenticated (RFC 4954 section 4)"));
         }
         String address = addressOf(session);
         if (failures.exhausted(address)) {

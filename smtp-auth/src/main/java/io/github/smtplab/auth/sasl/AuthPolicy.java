@@ -44,7 +44,7 @@ public record AuthPolicy(Set<Mechanism> mechanisms, Set<Mechanism> inClear, bool
             throw new IllegalArgumentException("maxFailures >= 1 and 0 <= failureDelay <= maxFailureDelay");
         }
         if (iterations < ScramCredentials.MIN_ITERATIONS || iterations > ScramCredentials.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("RFC 7677 §4: iterations of at least 4096");
+            throw new IllegalArgumentException("RFC 7677 section 4: iterations of at least 4096");
         }
     }
 

@@ -77,7 +77,7 @@ class AuthSessionTest {
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
                 S: 235 2.7.0 Authentication successful
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
-                S: 503 5.5.1 Already authenticated (RFC 4954 §4)
+                S: 503 5.5.1 Already authenticated (RFC 4954 section 4)
                 C: MAIL FROM:<alice@exemple.com> AUTH=alice@exemple.com
                 S: 250 2.1.0 Sender OK
                 C: RCPT TO:<bob@ailleurs.example>
@@ -155,7 +155,7 @@ class AuthSessionTest {
         String expected = """
                 S: 220 mx.exemple.com ESMTP smtplab
                 C: AUTH PLAIN
-                S: 503 Send EHLO first (RFC 4954 §4)
+                S: 503 Send EHLO first (RFC 4954 section 4)
                 C: EHLO client.example
                 C: AUTH PLAIN
                 S: 334\s
@@ -164,9 +164,9 @@ class AuthSessionTest {
                 C: AUTH PLAIN
                 S: 334\s
                 C: not base64!
-                S: 501 5.5.2 Cannot decode response (RFC 4954 §4: strict base64)
+                S: 501 5.5.2 Cannot decode response (RFC 4954 section 4: strict base64)
                 C: AUTH PLAIN =AAA
-                S: 501 5.5.2 Cannot decode response (RFC 4954 §4: strict base64)
+                S: 501 5.5.2 Cannot decode response (RFC 4954 section 4: strict base64)
                 C: AUTH PLAIN =
                 S: 501 5.5.2 Malformed authentication message
                 C: AUTH KERBEROS_V4
@@ -191,7 +191,7 @@ class AuthSessionTest {
                 C: MAIL FROM:<alice@exemple.com>
                 S: 250 2.1.0 Sender OK
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
-                S: 503 5.5.1 AUTH is not allowed during a mail transaction (RFC 4954 §4)
+                S: 503 5.5.1 AUTH is not allowed during a mail transaction (RFC 4954 section 4)
                 """;
         String actual = Dialogue.play(session(Fixtures.everythingInClear().withRequireAuthForMail(false)), expected);
         assertThat(actual.replaceAll("S: 250[- ](?!2\\.).*\n", "")).isEqualTo(expected);
