@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -20,7 +22,7 @@ import java.util.function.Function;
 /**
  * An SMTP server on {@code java.net}: a {@link ServerSocket}, one virtual thread per connection, and a
  * {@link ServerSession} per connection that takes every protocol decision. This class only moves bytes,
- * enforces connection limits and timeouts, and shuts down gracefully.
+ * enforces connection limits and deadlines ({@link ServerTimeouts}), and shuts down gracefully.
  *
  * <pre>{@code
  * try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
@@ -34,7 +36,7 @@ import java.util.function.Function;
 public final class SmtpServer implements AutoCloseable {
 
     /** RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = ServerTimeouts.RFC_COMMAND_LINE;
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 50;
     /** How long {@link #close()} lets transactions in progress finish. */
@@ -61,6 +63,9 @@ public final class SmtpServer implements AutoCloseable {
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    /** Closes sockets whose write or TLS handshake is still blocked at its deadline (one thread for all). */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("smtp-watchdog").factory());
     private volatile boolean closing;
 
     private SmtpServer(Builder settings) throws IOException {
@@ -114,12 +119,21 @@ public final class SmtpServer implements AutoCloseable {
                         + " Too many connections, try again later").toBytes());
                 return;
             }
-            accepted.setSoTimeout(Math.toIntExact(settings.idleTimeout.toMillis()));
+            accepted.setSoTimeout(Math.toIntExact(settings.timeouts.commandLine().toMillis()));
             accepted.setTcpNoDelay(true);
-            SocketWrapper.Wrapped wrapped = settings.wrapper.wrap(accepted);
+            // an implicit-TLS handshake has the deadline of a command line, however slowly it drips
+            ScheduledFuture<?> handshakeAlarm = watchdog.schedule(() -> closeQuietly(accepted),
+                    settings.timeouts.commandLine().toMillis(), TimeUnit.MILLISECONDS);
+            SocketWrapper.Wrapped wrapped;
+            try {
+                wrapped = settings.wrapper.wrap(accepted);
+            } finally {
+                handshakeAlarm.cancel(false);
+            }
             InetSocketAddress client = (InetSocketAddress) accepted.getRemoteSocketAddress();
             ServerSession session = new ServerSession(settings.config, settings.hooks, settings.transcripts.apply(client), client);
-            ServerConnection connection = new ServerConnection(wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade);
+            ServerConnection connection = new ServerConnection(wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade,
+                    settings.timeouts, watchdog);
             connections.add(connection);
             try {
                 if (closing) {
@@ -165,6 +179,8 @@ public final class SmtpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connections.forEach(ServerConnection::forceClose);
+        } finally {
+            watchdog.shutdownNow();
         }
         LOG.log(Level.INFO, "stopped {0}", settings.config.hostname());
     }
@@ -175,7 +191,7 @@ public final class SmtpServer implements AutoCloseable {
         private InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
         private ServerHooks hooks = new ServerHooks() {};
         private Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
-        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private ServerTimeouts timeouts = ServerTimeouts.DEFAULTS;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
@@ -204,12 +220,18 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the client (RFC 5321 §4.5.3.2: at least 5 minutes, the default). */
+        /**
+         * The deadline for each command line, counted from the last reply (RFC 5321 §4.5.3.2.7: at least
+         * 5 minutes, the default). Short only in tests.
+         */
         public Builder idleTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive");
-            }
-            this.idleTimeout = timeout;
+            this.timeouts = timeouts.withCommandLine(timeout);
+            return this;
+        }
+
+        /** All the deadlines of a connection: command line, message, write (see {@link ServerTimeouts}). */
+        public Builder timeouts(ServerTimeouts newTimeouts) {
+            this.timeouts = Objects.requireNonNull(newTimeouts);
             return this;
         }
 
