@@ -196,7 +196,12 @@ final class ServeCommand implements Callable<Integer> {
         ServerTls tls = serverTls(host, out);
         ServerTlsPolicy tlsPolicy = requireTls || role == Role.SUBMISSION ? ServerTlsPolicy.REQUIRED : ServerTlsPolicy.OPTIONAL;
         Path root = maildir.toAbsolutePath().normalize();
-        MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
+        MaildirDelivery maildirs = new MaildirDelivery(root, host);
+        int stale = maildirs.removeStaleTmpFiles();   // the Maildir convention: what a killed server left in tmp/
+        if (stale > 0) {
+            out.println("removed " + stale + " stale file(s) from " + root + "/*/tmp/");
+        }
+        MailDelivery local = announced(maildirs, out, "stored in " + root + "/<address>/new/");
         if (checkAuth) {
             // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
             local = new InboundChecks(host, new StubResolver(resolverConfig()), dmarcReject, local);
