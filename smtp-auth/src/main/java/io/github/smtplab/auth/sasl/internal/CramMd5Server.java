@@ -19,6 +19,7 @@ public final class CramMd5Server implements ServerMechanism {
 
     private final CredentialStore store;
     private final byte[] challenge;
+    private String username;
 
     /** A server with a fresh challenge for {@code hostname}. */
     public CramMd5Server(CredentialStore store, String hostname) {
@@ -66,6 +67,7 @@ public final class CramMd5Server implements ServerMechanism {
         if (user.isEmpty() || !digest.matches("[0-9a-f]{32}")) {
             return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 2195 section 2: lower-case hex digest");
         }
+        username = user.get();
         Optional<UserCredentials> found;
         try {
             found = Users.find(store, user.get());
@@ -80,5 +82,10 @@ public final class CramMd5Server implements ServerMechanism {
         return Crypto.sameBytes(expected, digest.getBytes(StandardCharsets.US_ASCII))
                 ? new ServerStep.Success(found.get().username())
                 : new ServerStep.Failure(ServerStep.FailureKind.INVALID_CREDENTIALS, "wrong digest");
+    }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
     }
 }

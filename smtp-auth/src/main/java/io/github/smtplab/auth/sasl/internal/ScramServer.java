@@ -188,4 +188,9 @@ public final class ScramServer implements ServerMechanism {
     private static ServerStep malformed(String reason) {
         return new ServerStep.Failure(FailureKind.MALFORMED, reason);
     }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
 }
