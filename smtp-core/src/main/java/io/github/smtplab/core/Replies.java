@@ -79,4 +79,66 @@ public final class Replies {
     public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");
     /** 555 MAIL FROM/RCPT TO parameters not recognized or not implemented (§4.1.1.11). */
     public static final Reply PARAMETER_NOT_RECOGNIZED = Reply.of(555, "5.5.4", "MAIL FROM/RCPT TO parameters not recognized or not implemented");
+
+    // the ordering rules of §4.1.4 (and RFC 3030 §2 for BDAT): 503, with the rule in the text
+    /** 503 after a refused greeting: only QUIT is accepted (§3.1). */
+    public static final Reply ONLY_QUIT_AFTER_REFUSAL = BAD_SEQUENCE.withText("Connection refused; only QUIT is accepted (RFC 5321 section 3.1)");
+    /** 503 MAIL before EHLO or HELO (§4.1.4). */
+    public static final Reply HELLO_FIRST = BAD_SEQUENCE.withText("Send EHLO or HELO first (RFC 5321 section 4.1.4)");
+    /** 503 MAIL inside a transaction (§4.1.4). */
+    public static final Reply SENDER_ALREADY_GIVEN = BAD_SEQUENCE.withText("Sender already given; RSET to start over (RFC 5321 section 4.1.4)");
+    /** 503 RCPT before MAIL (§4.1.4). */
+    public static final Reply MAIL_BEFORE_RCPT = BAD_SEQUENCE.withText("Need MAIL before RCPT (RFC 5321 section 4.1.4)");
+    /** 503 RCPT once BDAT has started the content (RFC 3030 §2). */
+    public static final Reply RCPT_AFTER_BDAT = BAD_SEQUENCE.withText("RCPT after BDAT; the recipients are settled (RFC 3030 section 2)");
+    /** 503 DATA before MAIL (§4.1.4). */
+    public static final Reply MAIL_BEFORE_DATA = BAD_SEQUENCE.withText("Need MAIL and RCPT before DATA (RFC 5321 section 4.1.4)");
+    /** 503 DATA in a transaction that BDAT started (RFC 3030 §2). */
+    public static final Reply DATA_AFTER_BDAT = BAD_SEQUENCE.withText("DATA after BDAT in one transaction (RFC 3030 section 2)");
+    /** 503 BDAT before MAIL (RFC 3030 §2). */
+    public static final Reply MAIL_BEFORE_BDAT = BAD_SEQUENCE.withText("Need MAIL and RCPT before BDAT (RFC 3030 section 2)");
+
+    // commands this engine does not do by itself
+    /** 502 EXPN: disabled, it would reveal lists (§7.3). */
+    public static final Reply EXPN_DISABLED = COMMAND_NOT_IMPLEMENTED.withText("EXPN is disabled (RFC 5321 section 7.3)");
+    /** 502 STARTTLS without the smtp-tls extension. */
+    public static final Reply STARTTLS_NOT_OFFERED = COMMAND_NOT_IMPLEMENTED.withText("STARTTLS is not offered here");
+    /** 502 AUTH without the smtp-auth extension. */
+    public static final Reply AUTH_NOT_OFFERED = COMMAND_NOT_IMPLEMENTED.withText("AUTH is not offered here");
+    /** 502 BDAT when CHUNKING is not offered, or after HELO (RFC 3030 §2). */
+    public static final Reply BDAT_NOT_OFFERED = COMMAND_NOT_IMPLEMENTED.withText("BDAT needs CHUNKING, offered only after EHLO (RFC 3030)");
+    /** 500 An empty command line. */
+    public static final Reply EMPTY_COMMAND = COMMAND_UNRECOGNIZED.withText("Syntax error, empty command");
+
+    // RFC 6531 §3.4: a UTF-8 address needs SMTPUTF8 (RFC 3463 X.6.7, registered by RFC 6531)
+    /** 553 A UTF-8 sender without SMTPUTF8 on MAIL. */
+    public static final Reply SENDER_NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 (RFC 6531 section 3.4)");
+    /** 553 A UTF-8 recipient in a transaction whose MAIL had no SMTPUTF8. */
+    public static final Reply RECIPIENT_NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 section 3.4)");
+
+    // replies that carry the server's name or a count
+    /** 220 The greeting (§4.3.1). */
+    public static Reply greeting(String hostname) {
+        return Reply.of(220, null, hostname + " ESMTP smtplab");
+    }
+
+    /** 421 The server is shutting down (§3.8). */
+    public static Reply shuttingDown(String hostname) {
+        return Reply.of(421, "4.3.2", hostname + " Service shutting down, closing transmission channel");
+    }
+
+    /** 421 The client made too many mistakes (RFC 3463 X.7.0). */
+    public static Reply tooManyErrors(String hostname) {
+        return Reply.of(421, "4.7.0", hostname + " Too many errors, closing transmission channel");
+    }
+
+    /** 421 The server or the client's address has too many connections already. */
+    public static Reply tooManyConnections(String hostname) {
+        return Reply.of(421, null, hostname + " Too many connections, try again later");
+    }
+
+    /** 250 A BDAT chunk that is not the last was received (RFC 3030 §2). */
+    public static Reply chunkReceived(long octetsSoFar) {
+        return Reply.of(250, "2.0.0", octetsSoFar + " octets received");
+    }
 }

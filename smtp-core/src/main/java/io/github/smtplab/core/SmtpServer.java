@@ -115,8 +115,7 @@ public final class SmtpServer implements AutoCloseable {
         try (accepted) {
             if (fromPeer.incrementAndGet() > settings.maxPerAddress || total >= settings.maxConnections) {
                 // §4.3.2 / RFC 3463 X.7.0: refuse politely before any session exists
-                accepted.getOutputStream().write(Reply.of(421, null, settings.config.hostname()
-                        + " Too many connections, try again later").toBytes());
+                accepted.getOutputStream().write(Replies.tooManyConnections(settings.config.hostname()).toBytes());
                 return;
             }
             accepted.setSoTimeout(Math.toIntExact(settings.timeouts.commandLine().toMillis()));
