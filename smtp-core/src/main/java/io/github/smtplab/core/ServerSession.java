@@ -126,10 +126,11 @@ public final class ServerSession implements SessionView {
     /**
      * An open mail transaction (§3.3): MAIL accepted, the recipients accepted so far, the content.
      *
-     * @param chunked true once BDAT has started the content (RFC 3030 §2: then no RCPT, no DATA)
+     * @param chunked     true once BDAT has started the content (RFC 3030 §2: then no RCPT, no DATA)
+     * @param chunkOctets the octets of BDAT content received so far (a 250 after each chunk names them)
      */
     private record Transaction(ReversePath sender, EsmtpParameters parameters, List<Envelope.Recipient> recipients,
-                               Content content, boolean chunked) {
+                               Content content, boolean chunked, long chunkOctets) {
         Transaction {
             recipients = List.copyOf(recipients);
         }
@@ -137,11 +138,15 @@ public final class ServerSession implements SessionView {
         Transaction withRecipient(Envelope.Recipient recipient) {
             List<Envelope.Recipient> more = new ArrayList<>(recipients);
             more.add(recipient);
-            return new Transaction(sender, parameters, more, content, chunked);
+            return new Transaction(sender, parameters, more, content, chunked, chunkOctets);
         }
 
         Transaction withContent(Content newContent, boolean nowChunked) {
-            return new Transaction(sender, parameters, recipients, newContent, nowChunked);
+            return new Transaction(sender, parameters, recipients, newContent, nowChunked, chunkOctets);
+        }
+
+        Transaction withChunkOctets(long total) {
+            return new Transaction(sender, parameters, recipients, content, chunked, total);
         }
 
         Envelope envelope() {
@@ -212,8 +217,6 @@ public final class ServerSession implements SessionView {
     private String authenticatedAs;
     private int errors;
     private Transaction transaction;
-    /** Octets of BDAT content received in this transaction (RFC 3030 §2: a 250 names the total). */
-    private long chunkTotal;
 
     // the replies of the current call
     private final List<Reply> out = new ArrayList<>();
@@ -524,7 +527,7 @@ public final class ServerSession implements SessionView {
         }
         Reply decision = hooks.onMail(mail.path(), mail.parameters(), this);
         if (decision.isPositiveCompletion()) {
-            transaction = new Transaction(mail.path(), mail.parameters(), List.of(), new Content.NotStarted(), false);
+            transaction = new Transaction(mail.path(), mail.parameters(), List.of(), new Content.NotStarted(), false, 0);
         }
         reply(decision);
     }
@@ -668,8 +671,8 @@ public final class ServerSession implements SessionView {
         Input.Chunk rest = new Input.Chunk(chunk.remaining() - n, chunk.last(), chunk.skipping(), chunk.after());
         input = rest;
         if (!chunk.skipping()) {
-            chunkTotal += n;
-            deliver(octets, chunkTotal);
+            transaction = transaction.withChunkOctets(transaction.chunkOctets() + n);
+            deliver(octets, transaction.chunkOctets());
         }
         if (rest.remaining() == 0) {
             endOfChunk(rest);
@@ -682,13 +685,14 @@ public final class ServerSession implements SessionView {
         if (chunk.skipping()) {
             return;   // the refusal was already sent with the command
         }
+        long total = transaction.chunkOctets();
         if (chunk.last()) {
-            endOfMessage(chunkTotal, false);
-        } else if (!(content() instanceof Content.Streaming) || tooBig(chunkTotal)) {
-            reply(tooBig(chunkTotal) ? Replies.MESSAGE_TOO_BIG : Replies.LOCAL_ERROR);
+            endOfMessage(total, false);
+        } else if (!(content() instanceof Content.Streaming) || tooBig(total)) {
+            reply(tooBig(total) ? Replies.MESSAGE_TOO_BIG : Replies.LOCAL_ERROR);
             resetTransaction();
         } else {
-            reply(Replies.chunkReceived(chunkTotal));
+            reply(Replies.chunkReceived(total));
         }
     }
 
@@ -779,7 +783,6 @@ public final class ServerSession implements SessionView {
             streaming.sink().abort();
         }
         transaction = null;
-        chunkTotal = 0;
         if (input instanceof Input.MessageData || input instanceof Input.Chunk) {
             input = COMMANDS;
         }
