@@ -1,5 +1,8 @@
 package io.github.smtplab.core;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The standard replies, named after their meaning, with the text of RFC 5321 §4.2.2 and the enhanced
  * status codes of RFC 3463. Handlers return these (or {@link Reply#withText} variants of them) instead
@@ -120,6 +123,14 @@ public final class Replies {
     /** 220 The greeting (§4.3.1). */
     public static Reply greeting(String hostname) {
         return Reply.of(220, null, hostname + " ESMTP smtplab");
+    }
+
+    /**
+     * 250 to EHLO or HELO (§4.1.1.1): the greeting line, then for EHLO one extension keyword a line. No
+     * enhanced status: the client has not yet seen ENHANCEDSTATUSCODES offered (RFC 2034 §3).
+     */
+    public static Reply hello(List<String> lines) {
+        return new Reply(250, Optional.empty(), lines);
     }
 
     /** 421 The server is shutting down (§3.8). */

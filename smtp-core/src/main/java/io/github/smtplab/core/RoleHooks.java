@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>Relaying is the dangerous part: a server that relays for anyone is an open relay and will be
  * abused within hours. Here it happens only in the submission role, only for sessions that
- * {@code relayAllowed} approves (by default: a client on the loopback interface, until AUTH exists),
+ * {@code relayAllowed} approves (smtp-auth's {@code AuthExtension::relayAllowed}: authenticated sessions;
+ * {@link #fromLoopback} for a lab without users),
  * and only when a relay delivery is configured.
  */
 public final class RoleHooks implements ServerHooks {
@@ -57,7 +58,7 @@ public final class RoleHooks implements ServerHooks {
         this.relayAllowed = Objects.requireNonNull(relayAllowed);
     }
 
-    /** The default relay rule before AUTH: the client connects from the loopback interface. */
+    /** A relay rule for a lab without users: the client connects from the loopback interface. */
     public static boolean fromLoopback(SessionView session) {
         return session.clientAddress().map(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress()).orElse(false);
     }

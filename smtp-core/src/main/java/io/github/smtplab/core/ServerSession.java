@@ -473,7 +473,7 @@ public final class ServerSession implements SessionView {
         resetTransaction();
         hello = newHello;
         if (!newHello.extended()) {
-            reply(Reply.of(250, null, greeting(newHello.domain())));
+            reply(Replies.hello(List.of(greeting(newHello.domain()))));
             return;
         }
         List<String> text = new ArrayList<>();
@@ -488,7 +488,7 @@ public final class ServerSession implements SessionView {
         for (ServerExtension extension : config.serverExtensions()) {
             text.addAll(extension.ehloKeywords(this));
         }
-        reply(new Reply(250, Optional.empty(), text));
+        reply(Replies.hello(text));
     }
 
     /**

@@ -114,8 +114,11 @@ public final class SmtpServer implements AutoCloseable {
         int total = connections.size();
         try (accepted) {
             if (fromPeer.incrementAndGet() > settings.maxPerAddress || total >= settings.maxConnections) {
-                // §4.3.2 / RFC 3463 X.7.0: refuse politely before any session exists
-                accepted.getOutputStream().write(Replies.tooManyConnections(settings.config.hostname()).toBytes());
+                // §4.3.2: refuse politely before any session exists; an implicit-TLS client expects a TLS
+                // handshake, not text, so it is only closed (and no handshake is spent on it)
+                if (settings.wrapper == SocketWrapper.PLAIN) {
+                    accepted.getOutputStream().write(Replies.tooManyConnections(settings.config.hostname()).toBytes());
+                }
                 return;
             }
             accepted.setSoTimeout(Math.toIntExact(settings.timeouts.commandLine().toMillis()));

@@ -122,7 +122,7 @@ class ServeLimitsTest {
                         greeted++;
                     }
                 } catch (IOException refused) {
-                    // refused with a plain-text 421 before TLS: the handshake fails
+                    // over the limit: closed before any handshake
                 }
             }
         } finally {
