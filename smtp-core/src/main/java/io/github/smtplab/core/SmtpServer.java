@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -37,8 +37,10 @@ public final class SmtpServer implements AutoCloseable {
 
     /** RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = ServerTimeouts.RFC_COMMAND_LINE;
-    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 50;
+    /** Connections at once, by default ({@link ConnectionLimits#DEFAULT_MAX_CONNECTIONS}). */
+    public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
+    /** Connections at once from one address, by default. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     /** How long {@link #close()} lets transactions in progress finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -61,7 +63,7 @@ public final class SmtpServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionLimits limits;
     private final Thread acceptor;
     /** Closes sockets whose write or TLS handshake is still blocked at its deadline (one thread for all). */
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -70,6 +72,7 @@ public final class SmtpServer implements AutoCloseable {
 
     private SmtpServer(Builder settings) throws IOException {
         this.settings = settings;
+        this.limits = settings.limits != null ? settings.limits : new ConnectionLimits(settings.maxConnections, settings.maxPerAddress);
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(settings.listen, 256);
@@ -110,10 +113,9 @@ public final class SmtpServer implements AutoCloseable {
     /** One connection, from accept to close, on its own virtual thread. */
     private void serve(Socket accepted) {
         InetAddress peer = accepted.getInetAddress();
-        AtomicInteger fromPeer = perAddress.computeIfAbsent(peer, p -> new AtomicInteger());
-        int total = connections.size();
+        Optional<ConnectionLimits.Permit> permit = limits.acquire(peer);
         try (accepted) {
-            if (fromPeer.incrementAndGet() > settings.maxPerAddress || total >= settings.maxConnections) {
+            if (permit.isEmpty()) {
                 // §4.3.2: refuse politely before any session exists; an implicit-TLS client expects a TLS
                 // handshake, not text, so it is only closed (and no handshake is spent on it)
                 if (settings.wrapper == SocketWrapper.PLAIN) {
@@ -149,9 +151,7 @@ public final class SmtpServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "connection from {0}: {1}", peer, e.toString());
         } finally {
-            if (fromPeer.decrementAndGet() == 0) {
-                perAddress.remove(peer, fromPeer);
-            }
+            permit.ifPresent(ConnectionLimits.Permit::close);
         }
     }
 
@@ -196,6 +196,7 @@ public final class SmtpServer implements AutoCloseable {
         private ServerTimeouts timeouts = ServerTimeouts.DEFAULTS;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private ConnectionLimits limits;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private SocketWrapper wrapper = SocketWrapper.PLAIN;
         private TlsUpgrade tlsUpgrade;
@@ -244,6 +245,15 @@ public final class SmtpServer implements AutoCloseable {
 
         public Builder maxConnectionsPerAddress(int max) {
             this.maxPerAddress = positive(max);
+            return this;
+        }
+
+        /**
+         * Limits shared with other listeners (e.g. the implicit-TLS twin of a listener, RFC 8314), instead
+         * of {@link #maxConnections} and {@link #maxConnectionsPerAddress} of this one alone.
+         */
+        public Builder connectionLimits(ConnectionLimits shared) {
+            this.limits = Objects.requireNonNull(shared);
             return this;
         }
 

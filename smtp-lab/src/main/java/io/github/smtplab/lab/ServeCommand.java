@@ -1,5 +1,6 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.core.ConnectionLimits;
 import io.github.smtplab.core.LocalRecipients;
 import io.github.smtplab.core.MailDelivery;
 import io.github.smtplab.core.Mailbox;
@@ -155,7 +156,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-address", defaultValue = "50", description = "Connections at once from one address (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections-per-address", defaultValue = "50", description = "Connections at once from one address, both listeners together (default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerAddress;
 
     @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
@@ -238,10 +239,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), recipients, local, relay, mayRelay);
         AtomicInteger connections = new AtomicInteger();
+        ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress);
         ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize).withServerExtensions(extensions);
         SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : SmtpServer.builder(config).listen(implicitTlsListen)
                 .hooks(hooks).timeouts(timeouts).socketWrapper(tls.implicitTls())   // RFC 8314 §3
-                .maxConnections(maxConnections).maxConnectionsPerAddress(maxConnectionsPerAddress);   // each listener counts its own
+                .connectionLimits(limits);   // one count for both listeners
         if (implicitBuilder != null) {
             implicitBuilder.transcripts(client -> transcript
                     ? new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + " implicit TLS] ") : TranscriptListener.NONE);
@@ -250,8 +252,7 @@ final class ServeCommand implements Callable<Integer> {
                 .listen(listen)
                 .hooks(hooks)
                 .timeouts(timeouts)
-                .maxConnections(maxConnections)
-                .maxConnectionsPerAddress(maxConnectionsPerAddress);
+                .connectionLimits(limits);
         if (transcript) {
             builder.transcripts(client -> new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + "] "));
         } else {

@@ -100,7 +100,10 @@ class ServeLimitsTest {
         }
     }
 
-    /** Item 6: the implicit-TLS listener honours --max-connections-per-address: of 8 connections, 3 are greeted. */
+    /**
+     * Item 6: the implicit-TLS listener honours --max-connections-per-address: of 8 connections, 3 are
+     * greeted; the count is shared with the plain listener.
+     */
     @Test
     void theImplicitTlsListenerHonoursThePerAddressLimit() throws Exception {
         List<Socket> open = new ArrayList<>();
@@ -125,6 +128,12 @@ class ServeLimitsTest {
                     // over the limit: closed before any handshake
                 }
             }
+            // the plain listener shares the count: the address has used its 3 places
+            Socket plain = new Socket();
+            open.add(plain);
+            plain.connect(s.serve.boundAddress, 5000);
+            plain.setSoTimeout(10_000);
+            assertThat(firstLine(plain.getInputStream())).startsWith("421 ");
         } finally {
             for (Socket socket : open) {
                 socket.close();
