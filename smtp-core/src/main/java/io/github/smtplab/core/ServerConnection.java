@@ -33,6 +33,11 @@ final class ServerConnection {
     static final int DATA_BUFFER = 64 * 1024;
 
     private Socket socket;
+    /**
+     * The TCP connection under {@link #socket} (the same socket without TLS). The watchdog closes this one:
+     * closing a TLS socket would first try to send close_notify, behind the very write that is stuck.
+     */
+    private final Socket tcp;
     private final ServerSession session;
     private final TlsInfo implicitTls;
     private final TlsUpgrade tlsUpgrade;
@@ -42,8 +47,9 @@ final class ServerConnection {
     /** True while the thread waits for a command outside any transaction: safe to interrupt for shutdown. */
     private volatile boolean idle;
 
-    ServerConnection(Socket socket, ServerSession session, TlsInfo implicitTls, TlsUpgrade tlsUpgrade,
+    ServerConnection(Socket tcp, Socket socket, ServerSession session, TlsInfo implicitTls, TlsUpgrade tlsUpgrade,
                      ServerTimeouts timeouts, ScheduledExecutorService watchdog) {
+        this.tcp = tcp;
         this.socket = socket;
         this.session = session;
         this.implicitTls = implicitTls;
@@ -123,7 +129,7 @@ final class ServerConnection {
                         throw new IllegalStateException("an extension offered STARTTLS but the server has no TlsUpgrade");
                     }
                     Socket plain = socket;
-                    TlsUpgrade.Upgraded upgraded = withDeadline(timeouts.commandLine(), plain, () -> tlsUpgrade.upgrade(plain));
+                    TlsUpgrade.Upgraded upgraded = withDeadline(timeouts.commandLine(), () -> tlsUpgrade.upgrade(plain));
                     socket = upgraded.socket();
                     in = socket.getInputStream();
                     out = socket.getOutputStream();
@@ -175,7 +181,7 @@ final class ServerConnection {
         StringBuilder all = new StringBuilder();
         replies.forEach(r -> all.append(r.format()));
         byte[] bytes = all.toString().getBytes(StandardCharsets.US_ASCII);   // reply text is ASCII (RFC 5321 §4.2)
-        withDeadline(timeouts.write(), socket, () -> {
+        withDeadline(timeouts.write(), () -> {
             out.write(bytes);
             out.flush();
             return null;
@@ -189,11 +195,11 @@ final class ServerConnection {
     }
 
     /**
-     * Runs {@code action}; if it is still blocked after {@code deadline}, the watchdog closes {@code on},
-     * which ends the blocked call with an exception.
+     * Runs {@code action}; if it is still blocked after {@code deadline}, the watchdog closes the TCP
+     * connection, which ends the blocked call with an exception.
      */
-    <T> T withDeadline(Duration deadline, Socket on, Blocking<T> action) throws IOException {
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> SmtpServer.closeQuietly(on), deadline.toMillis(), TimeUnit.MILLISECONDS);
+    private <T> T withDeadline(Duration deadline, Blocking<T> action) throws IOException {
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> SmtpServer.closeQuietly(tcp), deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return action.run();
         } finally {

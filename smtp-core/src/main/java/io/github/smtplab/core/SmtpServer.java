@@ -136,7 +136,7 @@ public final class SmtpServer implements AutoCloseable {
             }
             InetSocketAddress client = (InetSocketAddress) accepted.getRemoteSocketAddress();
             ServerSession session = new ServerSession(settings.config, settings.hooks, settings.transcripts.apply(client), client);
-            ServerConnection connection = new ServerConnection(wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade,
+            ServerConnection connection = new ServerConnection(accepted, wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade,
                     settings.timeouts, watchdog);
             connections.add(connection);
             try {

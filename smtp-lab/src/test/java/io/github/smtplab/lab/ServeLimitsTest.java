@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smtplab.testkit.PeerProcess;
 import io.github.smtplab.testkit.RequiresTool;
+import io.github.smtplab.testkit.TrustingAnyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -12,15 +13,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,8 +109,7 @@ class ServeLimitsTest {
         try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m").toString(),
                 "--dev-cert", dir.resolve("certs").toString(), "--implicit-tls-listen", "127.0.0.1:0",
                 "--max-connections-per-address", "3")) {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingAnyone()}, null);   // the certificate is not what is tested
+            SSLContext context = TrustingAnyServer.context();   // the certificate is not what is tested
             for (int i = 0; i < 8; i++) {
                 Socket plain = new Socket();
                 open.add(plain);
@@ -181,23 +178,5 @@ class ServeLimitsTest {
             line.append((char) b);
         }
         return line.toString();
-    }
-
-    /** Accepts any server certificate: this test counts greetings, it does not check names. */
-    private static final class TrustingAnyone implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // not a client-certificate test
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // accepted on purpose, see the class comment
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
