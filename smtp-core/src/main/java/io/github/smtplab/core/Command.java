@@ -69,7 +69,7 @@ public sealed interface Command {
     record Bdat(long size, boolean last) implements Command {
         public Bdat {
             if (size < 0) {
-                throw new IllegalArgumentException("RFC 3030 §2: chunk-size is 1*DIGIT");
+                throw new IllegalArgumentException("RFC 3030 section 2: chunk-size is 1*DIGIT");
             }
         }
 

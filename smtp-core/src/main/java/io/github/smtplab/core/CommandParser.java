@@ -86,11 +86,12 @@ public final class CommandParser {
     }
 
     private static Reply syntaxReply(String verb, GrammarException e) {
-        String where = " (rule " + e.rule() + ", column " + e.column() + ", RFC 5321 §4.1.2)";
+        String why = Reply.printable(e.getMessage());   // it may quote the client's (UTF-8) text
+        String where = " (rule " + e.rule() + ", column " + e.column() + ", RFC 5321 section 4.1.2)";
         return switch (verb) {
-            case "MAIL" -> Reply.of(501, "5.1.7", "Bad sender address syntax: " + e.getMessage() + where);
-            case "RCPT" -> Reply.of(501, "5.1.3", "Bad recipient address syntax: " + e.getMessage() + where);
-            default -> Reply.of(501, "5.5.4", "Syntax error in arguments: " + e.getMessage() + where);
+            case "MAIL" -> Reply.of(501, "5.1.7", "Bad sender address syntax: " + why + where);
+            case "RCPT" -> Reply.of(501, "5.1.3", "Bad recipient address syntax: " + why + where);
+            default -> Reply.of(501, "5.5.4", "Syntax error in arguments: " + why + where);
         };
     }
 

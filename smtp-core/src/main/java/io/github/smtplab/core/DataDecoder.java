@@ -365,8 +365,8 @@ public final class DataDecoder {
         Status status = new DataDecoder(Integer.MAX_VALUE).decode(in, out);
         switch (status) {
             case BARE_LINE_ENDING -> throw new IllegalArgumentException(
-                    "bare CR or LF at offset " + (in.position() - 1) + " (RFC 5321 §2.3.8)");
-            case NEED_MORE -> throw new IllegalArgumentException("no <CRLF>.<CRLF> terminator (RFC 5321 §4.1.1.4)");
+                    "bare CR or LF at offset " + (in.position() - 1) + " (RFC 5321 section 2.3.8)");
+            case NEED_MORE -> throw new IllegalArgumentException("no <CRLF>.<CRLF> terminator (RFC 5321 section 4.1.1.4)");
             case END_OF_DATA -> {
                 if (in.hasRemaining()) {
                     throw new IllegalArgumentException(in.remaining() + " bytes after the terminator");

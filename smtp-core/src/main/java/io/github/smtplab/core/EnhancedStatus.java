@@ -14,10 +14,10 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
 
     public EnhancedStatus {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
-            throw new IllegalArgumentException("RFC 3463 §2: class must be 2, 4 or 5, not " + statusClass);
+            throw new IllegalArgumentException("RFC 3463 section 2: class must be 2, 4 or 5, not " + statusClass);
         }
         if (subject < 0 || subject > 999 || detail < 0 || detail > 999) {
-            throw new IllegalArgumentException("RFC 3463 §2: subject and detail have 1 to 3 digits");
+            throw new IllegalArgumentException("RFC 3463 section 2: subject and detail have 1 to 3 digits");
         }
     }
 

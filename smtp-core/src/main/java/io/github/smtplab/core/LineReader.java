@@ -36,8 +36,8 @@ public final class LineReader {
     /** RFC 5321 §4.5.3.1.4: the maximum total length of a command line, including the CRLF, is 512 octets. */
     public static final int MAX_COMMAND_LINE = 512;
 
-    /** RFC 5321 §4.5.3.1.5: the maximum total length of a reply line, including the CRLF, is 512 octets. */
-    public static final int MAX_REPLY_LINE = 512;
+    /** The reply-line limit, {@link Reply#MAX_REPLY_LINE} (RFC 5321 §4.5.3.1.5), under the name the client uses. */
+    public static final int MAX_REPLY_LINE = Reply.MAX_REPLY_LINE;
 
     /** The smallest limit that makes sense: room for the CRLF of an empty line (RFC 5321 §2.3.8). */
     static final int MIN_LINE_LENGTH = 2;

@@ -20,7 +20,7 @@ public record MailTransaction(ReversePath sender, List<ForwardPath> recipients, 
         Objects.requireNonNull(sender, "sender");
         recipients = List.copyOf(recipients);
         if (recipients.isEmpty()) {
-            throw new IllegalArgumentException("a transaction has at least one recipient (RFC 5321 §3.3)");
+            throw new IllegalArgumentException("a transaction has at least one recipient (RFC 5321 section 3.3)");
         }
     }
 

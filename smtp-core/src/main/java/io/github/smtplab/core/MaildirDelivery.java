@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -13,8 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}.
@@ -187,6 +191,62 @@ public final class MaildirDelivery implements MailDelivery {
         }
         return out.toString();
     }
+
+    /** The Maildir convention: a file in {@code tmp/} untouched for 36 hours is abandoned. */
+    public static final Duration STALE_TMP_AGE = Duration.ofHours(36);
+
+    /**
+     * Removes abandoned files from every mailbox's {@code tmp/}, as a server does when it starts: those
+     * older than {@link #STALE_TMP_AGE}, and those a previous process of this server left (a crash, a
+     * {@code kill -9}): their unique name ({@code seconds.MmicrosPpidQn.host}) carries this host and a
+     * process id that is not running now, or that a process started after the file was named has taken
+     * again. A file of a server process still running is never touched: it is a delivery in progress.
+     *
+     * @return how many files were removed
+     */
+    public int removeStaleTmpFiles() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        int removed = 0;
+        try (var mailboxes = Files.list(root)) {
+            for (Path mailbox : mailboxes.toList()) {
+                Path tmp = mailbox.resolve("tmp");
+                if (!Files.isDirectory(tmp)) {
+                    continue;
+                }
+                try (var files = Files.list(tmp)) {
+                    for (Path file : files.toList()) {
+                        if (isStale(file, now) && Files.deleteIfExists(file)) {
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    private boolean isStale(Path file, Instant now) throws IOException {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(STALE_TMP_AGE))) {
+            return true;
+        }
+        Matcher name = UNIQUE_NAME.matcher(file.getFileName().toString());
+        if (!name.matches() || !name.group(3).equals(uniqueHost)) {
+            return false;   // not ours: only the age rule applies
+        }
+        long pid = Long.parseLong(name.group(2));
+        Instant named = Instant.ofEpochSecond(Long.parseLong(name.group(1)));
+        if (pid == ProcessHandle.current().pid()) {
+            return false;   // this process: a delivery in progress
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        return process.isEmpty() || process.get().info().startInstant().map(started -> started.isAfter(named)).orElse(false);
+    }
+
+    /** {@code seconds.MmicrosPpidQn.host}, as {@link #uniqueStamp()} writes it. */
+    private static final Pattern UNIQUE_NAME = Pattern.compile("(\\d+)\\.M\\d+P(\\d+)Q\\d+\\.(.+)");
 
     /** Messages in a mailbox's new/, for tests and the lab. */
     public List<Path> newMessages(ForwardPath recipient) throws IOException {

@@ -19,7 +19,7 @@ public record ParsePolicy(boolean spaceAfterColon, boolean missingAngleBrackets,
                           int maxDataLineLength) {
 
     /** Exactly the RFC: what the server expects by default. */
-    public static final ParsePolicy STRICT = new ParsePolicy(false, false, false, false, 1000);
+    public static final ParsePolicy STRICT = new ParsePolicy(false, false, false, false, DataDecoder.MAX_TEXT_LINE);
 
     /** Accepts the deviations real clients are known for; never the dangerous ones. */
     public static final ParsePolicy LENIENT = new ParsePolicy(true, true, true, true, Integer.MAX_VALUE);

@@ -14,7 +14,10 @@ import java.util.Optional;
  *
  * @param code   the reply code, {@code 2yz}..{@code 5yz} with a second digit 0..5 (§4.2, §4.2.1)
  * @param status the enhanced status code, when there is one; its class matches the code's first digit
- * @param lines  the text lines, at least one, without CR or LF
+ * @param lines  the text lines, at least one, each a {@code textstring} of §4.2: printable US-ASCII
+ *               and HTAB only (no CR, no LF, nothing above 0x7E). Quote peer text through
+ *               {@link #printable(String)}; a reply built from other text is a programming error
+ *               ({@link IllegalArgumentException}), never something sent.
  */
 public record Reply(int code, Optional<EnhancedStatus> status, List<String> lines) {
 
@@ -23,20 +26,42 @@ public record Reply(int code, Optional<EnhancedStatus> status, List<String> line
 
     public Reply {
         if (code < 200 || code > 599 || (code / 10) % 10 > 5) {
-            throw new IllegalArgumentException("RFC 5321 §4.2: not a reply code: " + code);
+            throw new IllegalArgumentException("RFC 5321 section 4.2: not a reply code: " + code);
         }
         if (status.isPresent() && status.get().statusClass() != code / 100) {
-            throw new IllegalArgumentException("RFC 3463 §2: status class " + status.get() + " does not match " + code);
+            throw new IllegalArgumentException("RFC 3463 section 2: status class " + status.get() + " does not match " + code);
         }
         lines = List.copyOf(lines);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a reply has at least one line");
         }
         for (String line : lines) {
-            if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("reply text must not contain CR or LF: " + line);
+            if (!isTextString(line)) {
+                throw new IllegalArgumentException(
+                        "RFC 5321 section 4.2: reply text is printable US-ASCII or HTAB only: " + printable(line));
             }
         }
+    }
+
+    /** §4.2 {@code textstring = 1*(%d09 / %d32-126)} (empty text is allowed here: {@code "250 "}). */
+    private static boolean isTextString(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7E)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Text that came from a peer (a domain, an address, a received reply) made fit for a reply line:
+     * every character outside printable US-ASCII becomes {@code ?} (§4.2 {@code textstring}).
+     */
+    public static String printable(String peerText) {
+        StringBuilder out = new StringBuilder(peerText.length());
+        peerText.codePoints().forEach(c -> out.append(c == '\t' || (c >= 0x20 && c <= 0x7E) ? (char) c : '?'));
+        return out.toString();
     }
 
     /** {@code Reply.of(250, "2.1.0", "Sender OK")}; pass {@code null} for no enhanced status. */
@@ -86,9 +111,9 @@ public record Reply(int code, Optional<EnhancedStatus> status, List<String> line
         return out.toString();
     }
 
-    /** {@link #format()} in UTF-8 (RFC 6531 allows UTF-8 in reply text once SMTPUTF8 is in use). */
+    /** {@link #format()} in US-ASCII, the only character set of reply text (§4.2, checked when built). */
     public byte[] toBytes() {
-        return format().getBytes(StandardCharsets.UTF_8);
+        return format().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The text of all lines joined by a space, for messages and logs. */

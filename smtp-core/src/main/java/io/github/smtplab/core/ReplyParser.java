@@ -150,7 +150,7 @@ public final class ReplyParser {
                 lines = texts.stream().map(t -> stripStatus(t, prefix)).toList();
             }
         }
-        return new Reply(code, status, lines);
+        return new Reply(code, status, lines.stream().map(Reply::printable).toList());   // RFC 5321 section 4.2: ASCII text
     }
 
     private static Optional<EnhancedStatus> leadingStatus(String text) {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>Relaying is the dangerous part: a server that relays for anyone is an open relay and will be
  * abused within hours. Here it happens only in the submission role, only for sessions that
- * {@code relayAllowed} approves (by default: a client on the loopback interface, until AUTH exists),
+ * {@code relayAllowed} approves (smtp-auth's {@code AuthExtension::relayAllowed}: authenticated sessions;
+ * {@link #fromLoopback} for a lab without users),
  * and only when a relay delivery is configured.
  */
 public final class RoleHooks implements ServerHooks {
@@ -28,8 +29,11 @@ public final class RoleHooks implements ServerHooks {
     private final MailDelivery local;
     private final Optional<MailDelivery> relay;
     private final Predicate<SessionView> relayAllowed;
+    private final LocalRecipients recipients;
 
     /**
+     * Hooks with a catch-all: every local part of the local domains is accepted ({@link LocalRecipients#catchAll()}).
+     *
      * @param localDomains the domains whose mail is delivered here (compared case-insensitively)
      * @param local        where mail for local recipients goes
      * @param relay        where mail to other domains goes (submission role); empty to refuse relaying
@@ -37,6 +41,16 @@ public final class RoleHooks implements ServerHooks {
      */
     public RoleHooks(Role role, Set<String> localDomains, MailDelivery local, Optional<MailDelivery> relay,
                      Predicate<SessionView> relayAllowed) {
+        this(role, localDomains, LocalRecipients.catchAll(), local, relay, relayAllowed);
+    }
+
+    /**
+     * Hooks that accept only the {@code recipients} of the local domains; any other local address gets
+     * {@code 550 5.1.1} (RFC 5321 §3.3).
+     */
+    public RoleHooks(Role role, Set<String> localDomains, LocalRecipients recipients, MailDelivery local,
+                     Optional<MailDelivery> relay, Predicate<SessionView> relayAllowed) {
+        this.recipients = Objects.requireNonNull(recipients);
         this.role = Objects.requireNonNull(role);
         this.localDomains = localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.local = Objects.requireNonNull(local);
@@ -44,7 +58,7 @@ public final class RoleHooks implements ServerHooks {
         this.relayAllowed = Objects.requireNonNull(relayAllowed);
     }
 
-    /** The default relay rule before AUTH: the client connects from the loopback interface. */
+    /** A relay rule for a lab without users: the client connects from the loopback interface. */
     public static boolean fromLoopback(SessionView session) {
         return session.clientAddress().map(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress()).orElse(false);
     }
@@ -60,7 +74,8 @@ public final class RoleHooks implements ServerHooks {
     @Override
     public Reply onRcpt(ForwardPath recipient, EsmtpParameters parameters, SessionView session) {
         if (isLocal(recipient)) {
-            return Replies.RECIPIENT_OK;
+            boolean exists = !(recipient instanceof Mailbox m) || recipients.exists(m);   // <Postmaster> always does
+            return exists ? Replies.RECIPIENT_OK : Replies.NO_SUCH_USER;
         }
         if (role == Role.SUBMISSION && relay.isPresent() && relayAllowed.test(session)) {
             return Replies.RECIPIENT_OK.withText("Recipient OK, will relay");

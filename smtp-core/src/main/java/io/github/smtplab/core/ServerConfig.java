@@ -33,7 +33,7 @@ public record ServerConfig(String hostname, Set<SmtpExtension> extensions, long 
         serverExtensions = List.copyOf(serverExtensions);
         Objects.requireNonNull(policy, "policy");
         if (maxRecipients < MIN_RECIPIENTS) {
-            throw new IllegalArgumentException("RFC 5321 §4.5.3.1.8: at least " + MIN_RECIPIENTS + " recipients");
+            throw new IllegalArgumentException("RFC 5321 section 4.5.3.1.8: at least " + MIN_RECIPIENTS + " recipients");
         }
         if (maxMessageSize < 0 || maxErrors < 1) {
             throw new IllegalArgumentException("maxMessageSize >= 0 and maxErrors >= 1");
@@ -70,8 +70,6 @@ public record ServerConfig(String hostname, Set<SmtpExtension> extensions, long 
         return new ServerConfig(hostname, extensions, maxMessageSize, maxRecipients, maxErrors, policy, newServerExtensions);
     }
 
-    /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets, CRLF included, unless extensions add to it. */
-    public static final int BASE_COMMAND_LINE = 512;
     /** RFC 1870 §3 (5): SIZE adds 26 characters to MAIL FROM. */
     public static final int SIZE_EXTRA = 26;
     /** RFC 6531 §3.4 (5): SMTPUTF8 adds 10 to MAIL. */
@@ -85,7 +83,7 @@ public record ServerConfig(String hostname, Set<SmtpExtension> extensions, long 
 
     /** The longest command line this configuration accepts: 512 plus what the offered extensions add. */
     public int maxCommandLine() {
-        int max = BASE_COMMAND_LINE;
+        int max = LineReader.MAX_COMMAND_LINE;   // RFC 5321 §4.5.3.1.4, before what extensions add
         max += offers(SmtpExtension.SIZE) ? SIZE_EXTRA : 0;
         max += offers(SmtpExtension.SMTPUTF8) ? SMTPUTF8_EXTRA : 0;
         max += offers(SmtpExtension.DSN) ? DSN_EXTRA : 0;

@@ -7,13 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The server side of one SMTP session, as a pure state machine: bytes in, replies out. It never touches
@@ -36,16 +33,36 @@ import java.util.Set;
  *       │                       │ RSET, EHLO, HELO: back to READY from any state after the greeting
  * </pre>
  *
- * <p>The ordering rules of §4.1.4 become {@code 503 Bad sequence of commands}: MAIL before EHLO/HELO,
- * MAIL inside a transaction, RCPT before MAIL, DATA before MAIL. DATA after MAIL with no accepted
- * recipient gets {@code 554 No valid recipients} (§3.3).
+ * <p>The state is data, so that an impossible combination cannot be written:
+ * <ul>
+ *   <li>what the client told us about itself: its {@link Hello} (none before EHLO/HELO, forgotten after
+ *       STARTTLS), the TLS report, the authenticated user;</li>
+ *   <li>the open {@link Transaction}, if any: sender, parameters, accepted recipients and what became of
+ *       the content ({@link Content}: not started, streaming into a sink, or lost and read to its end);</li>
+ *   <li>what the next input is ({@link Input}): command lines, message data, the octets of a BDAT chunk
+ *       (kept or skipped), an extension's exchange line, nothing (TLS pending, closed). The public
+ *       {@link State} is derived from these three, never stored.</li>
+ * </ul>
  *
- * <p>Input is consumed in one of four modes: command lines (through one {@link LineReader}, 512
- * octets, §4.5.3.1.4), message data (through a {@link DataDecoder}: dot-unstuffing, end of data only at
- * {@code CRLF.CRLF}, bare CR or LF refused — the SMTP smuggling defence), BDAT chunks (counted octets),
- * and exchange lines given to an extension (the AUTH dialogue). Pipelined input (RFC 2920) needs nothing
- * special: every complete line in the buffer is handled in order and its replies are returned together,
- * which is when a pipelining server flushes (RFC 2920 §3.2: replies in order, sent as a unit).
+ * <p>The §4.1.4 table this class implements (each refusal is a {@link Replies} constant):
+ * <pre>
+ *   command   allowed when                                   otherwise
+ *   EHLO/HELO always (resets the transaction)                  -
+ *   MAIL      introduced, no transaction                       503 HELLO_FIRST, 503 SENDER_ALREADY_GIVEN
+ *   RCPT      in a transaction, content not started by BDAT    503 MAIL_BEFORE_RCPT, 503 RCPT_AFTER_BDAT
+ *   DATA      a recipient accepted, no BDAT yet                503 MAIL_BEFORE_DATA, 554 NO_VALID_RECIPIENTS,
+ *                                                              503 DATA_AFTER_BDAT
+ *   BDAT      after EHLO with CHUNKING, a recipient accepted   502 BDAT_NOT_OFFERED, 503 MAIL_BEFORE_BDAT,
+ *                                                              554 NO_VALID_RECIPIENTS (octets still read)
+ *   RSET, NOOP, HELP, VRFY, QUIT: always; after a refused greeting only QUIT (503 ONLY_QUIT_AFTER_REFUSAL)
+ * </pre>
+ * MAIL and RCPT parameters follow {@link ParameterRules}.
+ *
+ * <p>Input is read through one {@link LineReader} (512 octets, §4.5.3.1.4), a {@link DataDecoder} for
+ * message data (dot-unstuffing, end of data only at {@code CRLF.CRLF}, bare CR or LF refused — the SMTP
+ * smuggling defence), or counted for BDAT chunks. Pipelined input (RFC 2920) needs nothing special: every
+ * complete line in the buffer is handled in order and its replies are returned together, which is when a
+ * pipelining server flushes (RFC 2920 §3.2: replies in order, sent as a unit).
  *
  * <p>Decisions that are not the protocol's belong to the application ({@link ServerHooks}: accept
  * this sender, this recipient, store this message) or to an extension from another module
@@ -55,7 +72,7 @@ import java.util.Set;
  */
 public final class ServerSession implements SessionView {
 
-    /** Where the session is in the dialogue of §4.1.4. */
+    /** Where the session is in the dialogue of §4.1.4 (derived from the session's data). */
     public enum State {
         /** Greeted; waiting for EHLO or HELO. */
         CONNECTED,
@@ -101,46 +118,105 @@ public final class ServerSession implements SessionView {
         }
     }
 
+    // ---- the session's data -----------------------------------------------------------------------------
+
+    /** What EHLO or HELO told us (§4.1.1.1): the client's name, and whether it speaks ESMTP. */
+    private record Hello(String domain, boolean extended) {}
+
+    /**
+     * An open mail transaction (§3.3): MAIL accepted, the recipients accepted so far, the content.
+     *
+     * @param chunked     true once BDAT has started the content (RFC 3030 §2: then no RCPT, no DATA)
+     * @param chunkOctets the octets of BDAT content received so far (a 250 after each chunk names them)
+     */
+    private record Transaction(ReversePath sender, EsmtpParameters parameters, List<Envelope.Recipient> recipients,
+                               Content content, boolean chunked, long chunkOctets) {
+        Transaction {
+            recipients = List.copyOf(recipients);
+        }
+
+        Transaction withRecipient(Envelope.Recipient recipient) {
+            List<Envelope.Recipient> more = new ArrayList<>(recipients);
+            more.add(recipient);
+            return new Transaction(sender, parameters, more, content, chunked, chunkOctets);
+        }
+
+        Transaction withContent(Content newContent, boolean nowChunked) {
+            return new Transaction(sender, parameters, recipients, newContent, nowChunked, chunkOctets);
+        }
+
+        Transaction withChunkOctets(long total) {
+            return new Transaction(sender, parameters, recipients, content, chunked, total);
+        }
+
+        Envelope envelope() {
+            return new Envelope(sender, parameters, recipients);
+        }
+    }
+
+    /** What became of a transaction's content. */
+    private sealed interface Content {
+        /** No DATA or BDAT yet. */
+        record NotStarted() implements Content {}
+
+        /** Streaming into the application's sink. */
+        record Streaming(MessageSink sink) implements Content {}
+
+        /** The sink failed or the message is too big: read to its end, then refused (451 or 552). */
+        record Lost() implements Content {}
+    }
+
+    /** What the next octets are. */
+    private sealed interface Input {
+        /** Command lines. */
+        record Commands() implements Input {}
+
+        /** Command lines, of which only QUIT is accepted: the greeting refused the client (§3.1). */
+        record RefusedCommands() implements Input {}
+
+        /** Message data after 354, through the decoder. */
+        record MessageData() implements Input {}
+
+        /**
+         * The octets of a BDAT chunk (RFC 3030 §2).
+         *
+         * @param remaining octets still to come
+         * @param last      the chunk was announced LAST
+         * @param skipping  the BDAT command was refused: the octets are read to stay in step, and dropped
+         * @param after     where the input goes once the chunk is read
+         */
+        record Chunk(long remaining, boolean last, boolean skipping, Input after) implements Input {}
+
+        /** One line of an extension's exchange (AUTH), given to {@code next}. */
+        record ExchangeLine(LineHandler next) implements Input {}
+
+        /** 220 to STARTTLS sent: nothing is read until the handshake (RFC 3207 §4.2). */
+        record TlsPending() implements Input {}
+
+        /** The session is over. */
+        record Closed() implements Input {}
+    }
+
+    private static final Input COMMANDS = new Input.Commands();
+
     /** Content is copied from the decoder to the sink through a buffer of this size (bounded memory). */
     static final int DATA_BUFFER = 8192;
-
-    /** RFC 3461 §4.4: an ENVID is at most 100 characters. */
-    static final int MAX_ENVID = 100;
 
     private final ServerConfig config;
     private final ServerHooks hooks;
     private final TranscriptListener transcript;
     private final InetSocketAddress clientAddress;
     private final CommandParser parser;
-
-    private State state = State.CONNECTED;
-    private LineReader lines;
     private final DataDecoder decoder;
+    private LineReader lines;
     private ByteBuffer dataBuffer;
 
-    // what the client told us (forgotten after STARTTLS, RFC 3207 §4.2)
-    private String heloDomain;
-    private boolean extended;
+    private Input input = COMMANDS;
+    private Hello hello;
     private TlsInfo tls;
     private String authenticatedAs;
     private int errors;
-
-    // the transaction
-    private ReversePath sender;
-    private EsmtpParameters mailParameters;
-    private final List<Envelope.Recipient> recipients = new ArrayList<>();
-    private MessageSink sink;
-    private boolean sinkFailed;
-    private boolean chunking;     // this transaction used BDAT
-    private long bdatRemaining;
-    private boolean bdatLast;
-    private long bdatTotal;
-    /** True while the current BDAT chunk is read only to be dropped (its command was refused). */
-    private boolean skipOnlyChunk;
-    /** The greeting refused this client (§3.1): only QUIT is accepted. */
-    private boolean refusedSession;
-
-    private LineHandler exchange;
+    private Transaction transaction;
 
     // the replies of the current call
     private final List<Reply> out = new ArrayList<>();
@@ -173,11 +249,10 @@ public final class ServerSession implements SessionView {
     public Output start() {
         Optional<Reply> refusal = hooks.onConnect(this);
         if (refusal.isPresent()) {
-            state = State.REFUSED;
-            refusedSession = true;
+            input = new Input.RefusedCommands();
             reply(refusal.get());
         } else {
-            reply(Reply.of(220, null, config.hostname() + " ESMTP smtplab"));
+            reply(Replies.greeting(config.hostname()));
         }
         return flush();
     }
@@ -190,11 +265,14 @@ public final class ServerSession implements SessionView {
      */
     public Output receive(ByteBuffer in) {
         while (in.hasRemaining() && action == Action.CONTINUE) {
-            boolean progressed = switch (state) {
-                case DATA -> readData(in);
-                case BDAT -> readChunk(in);
-                case TLS_PENDING, CLOSED -> discard(in);
-                default -> readLine(in);
+            boolean progressed = switch (input) {
+                case Input.MessageData data -> readData(in);
+                case Input.Chunk chunk -> readChunk(in, chunk);
+                case Input.TlsPending pending -> discard(in);
+                case Input.Closed closed -> discard(in);
+                case Input.Commands c -> readLine(in);
+                case Input.RefusedCommands r -> readLine(in);
+                case Input.ExchangeLine e -> readLine(in);
             };
             if (!progressed) {
                 break;
@@ -218,7 +296,7 @@ public final class ServerSession implements SessionView {
     /** The server is shutting down: {@code 421} and close (§3.8). */
     public Output shutdown() {
         resetTransaction();
-        reply(Reply.of(421, "4.3.2", config.hostname() + " Service shutting down, closing transmission channel"));
+        reply(Replies.shuttingDown(config.hostname()));
         close();
         return flush();
     }
@@ -227,7 +305,7 @@ public final class ServerSession implements SessionView {
     public void connectionLost() {
         resetTransaction();
         transcript.event("connection lost");
-        state = State.CLOSED;
+        input = new Input.Closed();
     }
 
     /**
@@ -238,25 +316,33 @@ public final class ServerSession implements SessionView {
     public void tlsStarted(TlsInfo info) {
         tls = Objects.requireNonNull(info, "info");
         transcript.event("TLS " + info.protocol() + " " + info.cipherSuite());
-        heloDomain = null;
-        extended = false;
+        hello = null;
         authenticatedAs = null;
         resetTransaction();
         lines = new LineReader(config.maxCommandLine(), config.policy().bareLfInCommands());
-        if (state != State.CLOSED) {
-            state = State.CONNECTED;
+        if (!isClosed()) {
+            input = COMMANDS;
             action = Action.CONTINUE;
         }
     }
 
-    /** The current state, for tests and shells. */
+    /** The current state, for tests and shells: derived from the session's data. */
     public State state() {
-        return state;
+        return switch (input) {
+            case Input.Commands c -> transaction != null ? (transaction.recipients().isEmpty() ? State.MAIL : State.RCPT)
+                    : hello == null ? State.CONNECTED : State.READY;
+            case Input.RefusedCommands r -> State.REFUSED;
+            case Input.MessageData d -> State.DATA;
+            case Input.Chunk c -> State.BDAT;
+            case Input.ExchangeLine e -> State.EXCHANGE;
+            case Input.TlsPending t -> State.TLS_PENDING;
+            case Input.Closed c -> State.CLOSED;
+        };
     }
 
     /** True once the session is over and the shell should close the connection. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return input instanceof Input.Closed;
     }
 
     // ---- SessionView ------------------------------------------------------------------------------------
@@ -268,12 +354,12 @@ public final class ServerSession implements SessionView {
 
     @Override
     public Optional<String> heloDomain() {
-        return Optional.ofNullable(heloDomain);
+        return Optional.ofNullable(hello).map(Hello::domain);
     }
 
     @Override
     public boolean extended() {
-        return extended;
+        return hello != null && hello.extended();
     }
 
     @Override
@@ -288,20 +374,19 @@ public final class ServerSession implements SessionView {
 
     @Override
     public boolean inTransaction() {
-        return sender != null;
+        return transaction != null;
     }
 
     // ---- command lines ----------------------------------------------------------------------------------
 
     private boolean readLine(ByteBuffer in) {
-        LineReader.Result result = lines.read(in);
-        switch (result) {
+        switch (lines.read(in)) {
             case LineReader.NeedMore ignored -> {
                 return false;
             }
             case LineReader.TooLong tooLong -> {
                 transcript.clientLine("<line of " + tooLong.length() + " octets, over the limit>");
-                boolean inExchange = state == State.EXCHANGE;
+                boolean inExchange = input instanceof Input.ExchangeLine;
                 endExchange();   // RFC 4954 §4: a line over the AUTH buffer fails the AUTH command with 500
                 error(inExchange ? Replies.AUTH_LINE_TOO_LONG : Replies.LINE_TOO_LONG);
             }
@@ -311,14 +396,12 @@ public final class ServerSession implements SessionView {
                 error(Replies.BARE_LF_IN_COMMAND);
             }
             case LineReader.Line line -> {
-                if (state == State.EXCHANGE) {
+                if (input instanceof Input.ExchangeLine exchange) {
                     String text = new String(line.bytes(), StandardCharsets.UTF_8);
                     transcript.clientLine(text);
-                    LineHandler handler = exchange;
-                    exchange = null;
-                    state = restingState();
-                    apply(handler.onLine(text, this));
-                    if (state != State.EXCHANGE) {
+                    input = COMMANDS;
+                    apply(exchange.next().onLine(text, this));
+                    if (!(input instanceof Input.ExchangeLine)) {
                         lines.setMaxLineLength(config.maxCommandLine());
                     }
                 } else {
@@ -333,22 +416,21 @@ public final class ServerSession implements SessionView {
 
     /** Abandons an extension's exchange (AUTH) after a broken line; back to command lines. */
     private void endExchange() {
-        if (state == State.EXCHANGE) {
-            exchange = null;
-            state = restingState();
+        if (input instanceof Input.ExchangeLine) {
+            input = COMMANDS;
             lines.setMaxLineLength(config.maxCommandLine());
         }
     }
 
     /** One command, in the current state: §4.1.4 ordering, §4.3.2 replies. */
     private void handle(Command command) {
-        if (state == State.REFUSED) {
+        if (input instanceof Input.RefusedCommands refused) {
             if (command instanceof Command.Quit) {
                 quit();
             } else {
-                error(Replies.BAD_SEQUENCE.withText("Connection refused; only QUIT is accepted (RFC 5321 §3.1)"));
+                error(Replies.ONLY_QUIT_AFTER_REFUSAL);
                 if (command instanceof Command.Bdat bdat && action == Action.CONTINUE) {
-                    skipChunk(bdat);   // its octets are message text, never commands
+                    skipChunk(bdat, refused);   // its octets are message text, never commands
                 }
             }
             return;
@@ -361,8 +443,8 @@ public final class ServerSession implements SessionView {
             }
         }
         switch (command) {
-            case Command.Ehlo ehlo -> ehlo(ehlo);
-            case Command.Helo helo -> helo(helo);
+            case Command.Ehlo ehlo -> hello(new Hello(ehlo.domain(), true));
+            case Command.Helo helo -> hello(new Hello(helo.domain(), false));
             case Command.MailFrom mail -> mail(mail);
             case Command.RcptTo rcpt -> rcpt(rcpt);
             case Command.Data data -> data();
@@ -374,25 +456,28 @@ public final class ServerSession implements SessionView {
             case Command.Noop noop -> reply(Replies.OK);
             case Command.Help help -> reply(Replies.HELP);
             case Command.Vrfy vrfy -> reply(hooks.onVrfy(vrfy.argument(), this));
-            case Command.Expn expn -> reply(Replies.COMMAND_NOT_IMPLEMENTED.withText("EXPN is disabled (RFC 5321 §7.3)"));
+            case Command.Expn expn -> reply(Replies.EXPN_DISABLED);
             case Command.Quit quit -> quit();
-            case Command.StartTls startTls -> error(Replies.COMMAND_NOT_IMPLEMENTED.withText("STARTTLS is not offered here"));
-            case Command.Auth auth -> error(Replies.COMMAND_NOT_IMPLEMENTED.withText("AUTH is not offered here"));
-            case Command.Unknown unknown -> error(unknown.verb().isEmpty()
-                    ? Replies.COMMAND_UNRECOGNIZED.withText("Syntax error, empty command")
-                    : Replies.COMMAND_UNRECOGNIZED);
+            case Command.StartTls startTls -> error(Replies.STARTTLS_NOT_OFFERED);
+            case Command.Auth auth -> error(Replies.AUTH_NOT_OFFERED);
+            case Command.Unknown unknown -> error(unknown.verb().isEmpty() ? Replies.EMPTY_COMMAND : Replies.COMMAND_UNRECOGNIZED);
             case Command.Malformed malformed -> error(malformed.reply());
         }
     }
 
-    /** §4.1.1.1: EHLO starts an extended session and lists the extensions; it resets any transaction. */
-    private void ehlo(Command.Ehlo ehlo) {
+    /**
+     * §4.1.1.1: EHLO starts an extended session and lists the extensions, HELO a plain one; both reset
+     * any transaction.
+     */
+    private void hello(Hello newHello) {
         resetTransaction();
-        heloDomain = ehlo.domain();
-        extended = true;
-        state = State.READY;
+        hello = newHello;
+        if (!newHello.extended()) {
+            reply(Replies.hello(List.of(greeting(newHello.domain()))));
+            return;
+        }
         List<String> text = new ArrayList<>();
-        text.add(greeting(ehlo.domain()));
+        text.add(greeting(newHello.domain()));
         for (SmtpExtension extension : SmtpExtension.values()) {
             if (config.offers(extension)) {
                 text.add(extension == SmtpExtension.SIZE && config.maxMessageSize() > 0
@@ -403,16 +488,7 @@ public final class ServerSession implements SessionView {
         for (ServerExtension extension : config.serverExtensions()) {
             text.addAll(extension.ehloKeywords(this));
         }
-        reply(new Reply(250, Optional.empty(), text));
-    }
-
-    /** §4.1.1.1: HELO starts a plain session (no extensions); it resets any transaction. */
-    private void helo(Command.Helo helo) {
-        resetTransaction();
-        heloDomain = helo.domain();
-        extended = false;
-        state = State.READY;
-        reply(Reply.of(250, null, greeting(helo.domain())));
+        reply(Replies.hello(text));
     }
 
     /**
@@ -420,18 +496,18 @@ public final class ServerSession implements SessionView {
      * name is echoed only when the line stays within 512 octets (§4.5.3.1.5).
      */
     private String greeting(String clientDomain) {
-        String line = config.hostname() + " greets " + clientDomain;
+        String line = config.hostname() + " greets " + Reply.printable(clientDomain);   // a U-label is UTF-8 (RFC 6531)
         return line.length() + 6 <= Reply.MAX_REPLY_LINE ? line : config.hostname() + " greets you";
     }
 
     /** §4.1.1.2: MAIL opens a transaction; §4.1.4: only after EHLO/HELO and not inside a transaction. */
     private void mail(Command.MailFrom mail) {
-        if (heloDomain == null) {
-            error(Replies.BAD_SEQUENCE.withText("Send EHLO or HELO first (RFC 5321 §4.1.4)"));
+        if (hello == null) {
+            error(Replies.HELLO_FIRST);
             return;
         }
         if (inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Sender already given; RSET to start over (RFC 5321 §4.1.4)"));
+            error(Replies.SENDER_ALREADY_GIVEN);
             return;
         }
         for (ServerExtension extension : config.serverExtensions()) {
@@ -441,9 +517,9 @@ public final class ServerSession implements SessionView {
                 return;
             }
         }
-        Optional<Reply> problem = checkMailParameters(mail.parameters());
+        Optional<Reply> problem = ParameterRules.checkMail(mail.parameters(), config, extended());
         if (problem.isEmpty() && mail.path() instanceof Mailbox m && m.needsSmtpUtf8() && !mail.parameters().smtpUtf8()) {
-            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 (RFC 6531 §3.4)"));
+            problem = Optional.of(Replies.SENDER_NEEDS_SMTPUTF8);
         }
         if (problem.isPresent()) {
             error(problem.get());
@@ -451,121 +527,36 @@ public final class ServerSession implements SessionView {
         }
         Reply decision = hooks.onMail(mail.path(), mail.parameters(), this);
         if (decision.isPositiveCompletion()) {
-            sender = mail.path();
-            mailParameters = mail.parameters();
-            state = State.MAIL;
+            transaction = new Transaction(mail.path(), mail.parameters(), List.of(), new Content.NotStarted(), false, 0);
         }
         reply(decision);
-    }
-
-    /** MAIL parameters: each must belong to an offered extension (555 otherwise, §4.1.1.11). */
-    private Optional<Reply> checkMailParameters(EsmtpParameters parameters) {
-        Set<String> fromExtensions = new HashSet<>();
-        config.serverExtensions().forEach(e -> fromExtensions.addAll(e.mailParameters()));
-        for (var entry : parameters.values().entrySet()) {
-            String keyword = entry.getKey();
-            Optional<String> value = entry.getValue();
-            Optional<Reply> problem = switch (keyword) {
-                case "SIZE" -> offered(SmtpExtension.SIZE).or(() -> checkSize(parameters.size()));
-                case "BODY" -> offered(SmtpExtension.EIGHT_BIT_MIME).or(() -> checkBody(parameters.body().orElse("")));
-                case "SMTPUTF8" -> offered(SmtpExtension.SMTPUTF8).or(() -> value.isPresent()
-                        ? Optional.of(invalid("SMTPUTF8 takes no value (RFC 6531 §3.4)")) : Optional.empty());
-                case "RET" -> offered(SmtpExtension.DSN).or(() -> parameters.ret().filter(r -> r.equals("FULL") || r.equals("HDRS")).isPresent()
-                        ? Optional.empty() : Optional.of(invalid("RET is FULL or HDRS (RFC 3461 §4.3)")));
-                case "ENVID" -> offered(SmtpExtension.DSN).or(() -> parameters.envid().filter(e -> e.length() <= MAX_ENVID).isPresent()
-                        ? Optional.empty() : Optional.of(invalid("ENVID is xtext of at most 100 characters (RFC 3461 §4.4)")));
-                default -> extended && fromExtensions.contains(keyword) ? Optional.empty() : Optional.of(notRecognized(keyword));
-            };
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** RCPT parameters: NOTIFY and ORCPT belong to DSN (RFC 3461 §4.1, §4.2). */
-    private Optional<Reply> checkRcptParameters(EsmtpParameters parameters) {
-        for (String keyword : parameters.values().keySet()) {
-            Optional<Reply> problem = switch (keyword) {
-                case "NOTIFY" -> offered(SmtpExtension.DSN).or(() -> validNotify(parameters.notifyConditions().orElse(""))
-                        ? Optional.empty() : Optional.of(invalid("NOTIFY is NEVER or a list of SUCCESS, FAILURE, DELAY (RFC 3461 §4.1)")));
-                case "ORCPT" -> offered(SmtpExtension.DSN).or(() -> parameters.orcpt().isPresent()
-                        ? Optional.empty() : Optional.of(invalid("ORCPT is addr-type \";\" xtext (RFC 3461 §4.2)")));
-                default -> Optional.of(notRecognized(keyword));
-            };
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A parameter is allowed only after EHLO and when its extension is offered. */
-    private Optional<Reply> offered(SmtpExtension extension) {
-        return extended && config.offers(extension) ? Optional.empty() : Optional.of(notRecognized(extension.keyword()));
-    }
-
-    private Optional<Reply> checkSize(OptionalLong size) {
-        if (size.isEmpty()) {
-            return Optional.of(invalid("SIZE is a number of octets (RFC 1870 §3)"));
-        }
-        if (config.maxMessageSize() > 0 && size.getAsLong() > config.maxMessageSize()) {
-            return Optional.of(Replies.MESSAGE_TOO_BIG);
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Reply> checkBody(String body) {
-        return switch (body) {
-            case "7BIT", "8BITMIME" -> Optional.empty();
-            case "BINARYMIME" -> Optional.of(Replies.PARAMETER_NOT_RECOGNIZED.withText("BODY=BINARYMIME is not offered (RFC 3030 §3)"));
-            default -> Optional.of(invalid("BODY is 7BIT or 8BITMIME (RFC 6152 §2)"));
-        };
-    }
-
-    private static boolean validNotify(String notify) {
-        if (notify.equals("NEVER")) {
-            return true;
-        }
-        List<String> items = List.of(notify.split(",", -1));
-        return !notify.isEmpty() && items.stream().allMatch(i -> i.equals("SUCCESS") || i.equals("FAILURE") || i.equals("DELAY"))
-                && items.stream().distinct().count() == items.size();
-    }
-
-    private static Reply invalid(String why) {
-        return Replies.SYNTAX_ERROR_IN_PARAMETERS.withText(why);
-    }
-
-    private static Reply notRecognized(String keyword) {
-        return Replies.PARAMETER_NOT_RECOGNIZED.withText("Parameter " + keyword + " not recognized or not offered (RFC 5321 §4.1.1.11)");
     }
 
     /** §4.1.1.3: RCPT adds one recipient to the open transaction. */
     private void rcpt(Command.RcptTo rcpt) {
         if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL before RCPT (RFC 5321 §4.1.4)"));
+            error(Replies.MAIL_BEFORE_RCPT);
             return;
         }
-        if (chunking) {
-            error(Replies.BAD_SEQUENCE.withText("RCPT after BDAT; the recipients are settled (RFC 3030 §2)"));
+        if (transaction.chunked()) {
+            error(Replies.RCPT_AFTER_BDAT);
             return;
         }
-        Optional<Reply> problem = checkRcptParameters(rcpt.parameters());
-        if (problem.isEmpty() && rcpt.path() instanceof Mailbox m && m.needsSmtpUtf8() && !mailParameters.smtpUtf8()) {
-            problem = Optional.of(Reply.of(553, "5.6.7", "Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 §3.4)"));
+        Optional<Reply> problem = ParameterRules.checkRcpt(rcpt.parameters(), config, extended());
+        if (problem.isEmpty() && rcpt.path() instanceof Mailbox m && m.needsSmtpUtf8() && !transaction.parameters().smtpUtf8()) {
+            problem = Optional.of(Replies.RECIPIENT_NEEDS_SMTPUTF8);
         }
         if (problem.isPresent()) {
             error(problem.get());
             return;
         }
-        if (recipients.size() >= config.maxRecipients()) {
+        if (transaction.recipients().size() >= config.maxRecipients()) {
             reply(Replies.TOO_MANY_RECIPIENTS);   // §4.5.3.1.10: 452, the client sends the rest later
             return;
         }
         Reply decision = hooks.onRcpt(rcpt.path(), rcpt.parameters(), this);
         if (decision.isPositiveCompletion()) {
-            recipients.add(new Envelope.Recipient(rcpt.path(), rcpt.parameters()));
-            state = State.RCPT;
+            transaction = transaction.withRecipient(new Envelope.Recipient(rcpt.path(), rcpt.parameters()));
         }
         reply(decision);
     }
@@ -573,73 +564,68 @@ public final class ServerSession implements SessionView {
     /** §4.1.1.4: DATA, after at least one accepted recipient; the content follows the 354 reply. */
     private void data() {
         if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before DATA (RFC 5321 §4.1.4)"));
+            error(Replies.MAIL_BEFORE_DATA);
             return;
         }
-        if (recipients.isEmpty()) {
+        if (transaction.recipients().isEmpty()) {
             error(Replies.NO_VALID_RECIPIENTS);   // §3.3
             return;
         }
-        if (chunking) {
-            error(Replies.BAD_SEQUENCE.withText("DATA after BDAT in one transaction (RFC 3030 §2)"));
+        if (transaction.chunked()) {
+            error(Replies.DATA_AFTER_BDAT);
             return;
         }
-        if (!openSink()) {
+        if (!openSink(false)) {
             return;
         }
         decoder.reset();
-        state = State.DATA;
+        input = new Input.MessageData();
         reply(Replies.START_MAIL_INPUT);
     }
 
     /** RFC 3030 §2: BDAT size [LAST]; the chunk's octets follow the command line directly. */
     private void bdat(Command.Bdat bdat) {
         boolean ok = true;
-        if (!extended || !config.offers(SmtpExtension.CHUNKING)) {
+        if (!extended() || !config.offers(SmtpExtension.CHUNKING)) {
             // still read the announced octets: they are message text, never commands
-            error(Replies.COMMAND_NOT_IMPLEMENTED.withText("BDAT needs CHUNKING, offered only after EHLO (RFC 3030)"));
+            error(Replies.BDAT_NOT_OFFERED);
             ok = false;
         } else if (!inTransaction()) {
-            error(Replies.BAD_SEQUENCE.withText("Need MAIL and RCPT before BDAT (RFC 3030 §2)"));
+            error(Replies.MAIL_BEFORE_BDAT);
             ok = false;
-        } else if (recipients.isEmpty()) {
+        } else if (transaction.recipients().isEmpty()) {
             error(Replies.NO_VALID_RECIPIENTS);
             ok = false;
-        } else if (!chunking) {
-            chunking = true;
-            ok = openSink();
+        } else if (!transaction.chunked()) {
+            ok = openSink(true);
         }
         if (action != Action.CONTINUE) {
             return;   // too many errors: the connection closes
         }
         if (!ok) {
-            skipChunk(bdat);
+            skipChunk(bdat, COMMANDS);
             return;
         }
         // the chunk's octets follow the command line: read them into the message
-        bdatRemaining = bdat.size();
-        bdatLast = bdat.last();
-        state = State.BDAT;
-        if (bdatRemaining == 0) {
-            endOfChunk();
+        input = new Input.Chunk(bdat.size(), bdat.last(), false, COMMANDS);
+        if (bdat.size() == 0) {
+            endOfChunk((Input.Chunk) input);
         }
     }
 
     /** The BDAT command was refused: its octets are still read (and dropped) to stay in step with the client. */
-    private void skipChunk(Command.Bdat bdat) {
-        bdatRemaining = bdat.size();
-        bdatLast = bdat.last();
-        skipOnlyChunk = true;
-        state = State.BDAT;
-        if (bdatRemaining == 0) {
-            endOfChunk();
+    private void skipChunk(Command.Bdat bdat, Input after) {
+        input = new Input.Chunk(bdat.size(), bdat.last(), true, after);
+        if (bdat.size() == 0) {
+            endOfChunk((Input.Chunk) input);
         }
     }
 
-    private boolean openSink() {
+    /** The application's sink for this transaction's content (DATA, or the first BDAT when {@code chunked}). */
+    private boolean openSink(boolean chunked) {
         try {
-            sink = hooks.onData(new Envelope(sender, mailParameters, recipients), this);
-            sinkFailed = false;
+            MessageSink sink = hooks.onData(transaction.envelope(), this);
+            transaction = transaction.withContent(new Content.Streaming(sink), chunked);
             return true;
         } catch (IOException | RuntimeException e) {
             resetTransaction();
@@ -678,58 +664,62 @@ public final class ServerSession implements SessionView {
     }
 
     /** The octets of a BDAT chunk: counted, not decoded (RFC 3030 §2). */
-    private boolean readChunk(ByteBuffer in) {
-        int n = (int) Math.min(bdatRemaining, in.remaining());
-        ByteBuffer chunk = in.slice(in.position(), n);
+    private boolean readChunk(ByteBuffer in, Input.Chunk chunk) {
+        int n = (int) Math.min(chunk.remaining(), in.remaining());
+        ByteBuffer octets = in.slice(in.position(), n);
         in.position(in.position() + n);
-        bdatRemaining -= n;
-        bdatTotal += n;
-        if (!skipOnlyChunk) {
-            deliver(chunk, bdatTotal);
+        Input.Chunk rest = new Input.Chunk(chunk.remaining() - n, chunk.last(), chunk.skipping(), chunk.after());
+        input = rest;
+        if (!chunk.skipping()) {
+            transaction = transaction.withChunkOctets(transaction.chunkOctets() + n);
+            deliver(octets, transaction.chunkOctets());
         }
-        if (bdatRemaining == 0) {
-            endOfChunk();
+        if (rest.remaining() == 0) {
+            endOfChunk(rest);
         }
         return true;
     }
 
-    private void endOfChunk() {
-        state = restingState();
-        if (skipOnlyChunk) {
-            skipOnlyChunk = false;
-            state = refusedSession ? State.REFUSED : state;
+    private void endOfChunk(Input.Chunk chunk) {
+        input = chunk.after();
+        if (chunk.skipping()) {
             return;   // the refusal was already sent with the command
         }
-        if (bdatLast) {
-            endOfMessage(bdatTotal, false);
-        } else if (sinkFailed || sink == null || tooBig(bdatTotal)) {
-            reply(tooBig(bdatTotal) ? Replies.MESSAGE_TOO_BIG : Replies.LOCAL_ERROR);
+        long total = transaction.chunkOctets();
+        if (chunk.last()) {
+            endOfMessage(total, false);
+        } else if (!(content() instanceof Content.Streaming) || tooBig(total)) {
+            reply(tooBig(total) ? Replies.MESSAGE_TOO_BIG : Replies.LOCAL_ERROR);
             resetTransaction();
         } else {
-            reply(Reply.of(250, "2.0.0", bdatTotal + " octets received"));
+            reply(Replies.chunkReceived(total));
         }
     }
 
     /** Gives content to the sink unless the message is already lost (too big, or the sink failed). */
     private void deliver(ByteBuffer content, long totalSoFar) {
-        if (sink == null || sinkFailed || !content.hasRemaining()) {
+        if (!(content() instanceof Content.Streaming streaming) || !content.hasRemaining()) {
             return;
         }
         if (tooBig(totalSoFar)) {
-            dropSink();   // keep reading to the end of data, then reply 552
+            lose(streaming);   // keep reading to the end of data, then reply 552
             return;
         }
         try {
-            sink.write(content);
+            streaming.sink().write(content);
         } catch (IOException | RuntimeException e) {
-            dropSink();   // keep reading to the end of data, then reply 451
+            lose(streaming);   // keep reading to the end of data, then reply 451
         }
     }
 
-    private void dropSink() {
-        sink.abort();
-        sink = null;
-        sinkFailed = true;
+    private void lose(Content.Streaming streaming) {
+        streaming.sink().abort();
+        transaction = transaction.withContent(new Content.Lost(), transaction.chunked());
+    }
+
+    /** The content of the open transaction; none is {@link Content.Lost}. */
+    private Content content() {
+        return transaction == null ? new Content.Lost() : transaction.content();
     }
 
     private boolean tooBig(long size) {
@@ -739,24 +729,25 @@ public final class ServerSession implements SessionView {
     /** The whole message is in: the sink decides (and must have it on disk before a 250). */
     private void endOfMessage(long size, boolean lineTooLong) {
         transcript.messageContent(size);
+        Content content = content();
         Reply result;
         if (tooBig(size)) {
             result = Replies.MESSAGE_TOO_BIG;
         } else if (lineTooLong) {
             result = Replies.DATA_LINE_TOO_LONG;
-        } else if (sinkFailed || sink == null) {
+        } else if (!(content instanceof Content.Streaming streaming)) {
             result = Replies.LOCAL_ERROR;
         } else {
-            MessageSink completing = sink;
-            sink = null;   // MessageSink: complete() or abort(), never both — a failing complete() cleans up itself
+            // MessageSink: complete() or abort(), never both — a failing complete() cleans up itself
+            transaction = transaction.withContent(new Content.NotStarted(), transaction.chunked());
             try {
-                result = completing.complete();
+                result = streaming.sink().complete();
             } catch (IOException | RuntimeException e) {
                 result = Replies.LOCAL_ERROR;
             }
         }
         resetTransaction();
-        state = restingState();
+        input = COMMANDS;
         reply(result);
     }
 
@@ -770,14 +761,13 @@ public final class ServerSession implements SessionView {
                 reply(auth.reply());
             }
             case ExtensionReply.Challenge challenge -> {
-                exchange = challenge.next();
-                state = State.EXCHANGE;
+                input = new Input.ExchangeLine(challenge.next());
                 lines.setMaxLineLength(ServerConfig.MAX_AUTH_LINE);   // RFC 4954 §4
                 reply(challenge.reply());
             }
             case ExtensionReply.StartTls startTls -> {
                 reply(startTls.reply());
-                state = State.TLS_PENDING;
+                input = new Input.TlsPending();
                 action = Action.START_TLS;
             }
             case ExtensionReply.Close closing -> {
@@ -787,31 +777,14 @@ public final class ServerSession implements SessionView {
         }
     }
 
-    /** The state that matches what the client has told us so far, when nothing is being received. */
-    private State restingState() {
-        if (inTransaction()) {
-            return recipients.isEmpty() ? State.MAIL : State.RCPT;
-        }
-        return heloDomain == null ? State.CONNECTED : State.READY;
-    }
-
     /** Ends or abandons the transaction: what an open sink holds is dropped (never delivered). */
     private void resetTransaction() {
-        if (sink != null) {
-            sink.abort();
-            sink = null;
+        if (transaction != null && transaction.content() instanceof Content.Streaming streaming) {
+            streaming.sink().abort();
         }
-        sender = null;
-        mailParameters = null;
-        recipients.clear();
-        sinkFailed = false;
-        chunking = false;
-        bdatRemaining = 0;
-        bdatTotal = 0;
-        bdatLast = false;
-        skipOnlyChunk = false;
-        if (state == State.MAIL || state == State.RCPT || state == State.DATA || state == State.BDAT) {
-            state = restingState();
+        transaction = null;
+        if (input instanceof Input.MessageData || input instanceof Input.Chunk) {
+            input = COMMANDS;
         }
     }
 
@@ -826,13 +799,13 @@ public final class ServerSession implements SessionView {
         errors++;
         if (errors >= config.maxErrors() && action == Action.CONTINUE) {
             resetTransaction();
-            reply(Reply.of(421, "4.7.0", config.hostname() + " Too many errors, closing transmission channel"));
+            reply(Replies.tooManyErrors(config.hostname()));
             close();
         }
     }
 
     private void close() {
-        state = State.CLOSED;
+        input = new Input.Closed();
         action = Action.CLOSE;
     }
 
@@ -841,7 +814,7 @@ public final class ServerSession implements SessionView {
      * protocol and the server offers ENHANCEDSTATUSCODES (RFC 2034 §3).
      */
     private void reply(Reply reply) {
-        Reply formatted = extended && config.offers(SmtpExtension.ENHANCED_STATUS_CODES) ? reply : reply.withoutStatus();
+        Reply formatted = extended() && config.offers(SmtpExtension.ENHANCED_STATUS_CODES) ? reply : reply.withoutStatus();
         transcript.serverReply(formatted);
         out.add(formatted);
     }
@@ -854,6 +827,6 @@ public final class ServerSession implements SessionView {
 
     @Override
     public String toString() {
-        return "ServerSession[" + state.name().toLowerCase(Locale.ROOT) + ", " + heloDomain().orElse("-") + "]";
+        return "ServerSession[" + state().name().toLowerCase(Locale.ROOT) + ", " + heloDomain().orElse("-") + "]";
     }
 }

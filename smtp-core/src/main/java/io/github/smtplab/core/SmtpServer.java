@@ -9,18 +9,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * An SMTP server on {@code java.net}: a {@link ServerSocket}, one virtual thread per connection, and a
  * {@link ServerSession} per connection that takes every protocol decision. This class only moves bytes,
- * enforces connection limits and timeouts, and shuts down gracefully.
+ * enforces connection limits and deadlines ({@link ServerTimeouts}), and shuts down gracefully.
  *
  * <pre>{@code
  * try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
@@ -34,9 +36,11 @@ import java.util.function.Function;
 public final class SmtpServer implements AutoCloseable {
 
     /** RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
-    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 50;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = ServerTimeouts.RFC_COMMAND_LINE;
+    /** Connections at once, by default ({@link ConnectionLimits#DEFAULT_MAX_CONNECTIONS}). */
+    public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
+    /** Connections at once from one address, by default. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     /** How long {@link #close()} lets transactions in progress finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -59,12 +63,16 @@ public final class SmtpServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionLimits limits;
     private final Thread acceptor;
+    /** Closes sockets whose write or TLS handshake is still blocked at its deadline (one thread for all). */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("smtp-watchdog").factory());
     private volatile boolean closing;
 
     private SmtpServer(Builder settings) throws IOException {
         this.settings = settings;
+        this.limits = settings.limits != null ? settings.limits : new ConnectionLimits(settings.maxConnections, settings.maxPerAddress);
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(settings.listen, 256);
@@ -105,21 +113,31 @@ public final class SmtpServer implements AutoCloseable {
     /** One connection, from accept to close, on its own virtual thread. */
     private void serve(Socket accepted) {
         InetAddress peer = accepted.getInetAddress();
-        AtomicInteger fromPeer = perAddress.computeIfAbsent(peer, p -> new AtomicInteger());
-        int total = connections.size();
+        Optional<ConnectionLimits.Permit> permit = limits.acquire(peer);
         try (accepted) {
-            if (fromPeer.incrementAndGet() > settings.maxPerAddress || total >= settings.maxConnections) {
-                // §4.3.2 / RFC 3463 X.7.0: refuse politely before any session exists
-                accepted.getOutputStream().write(Reply.of(421, null, settings.config.hostname()
-                        + " Too many connections, try again later").toBytes());
+            if (permit.isEmpty()) {
+                // §4.3.2: refuse politely before any session exists; an implicit-TLS client expects a TLS
+                // handshake, not text, so it is only closed (and no handshake is spent on it)
+                if (settings.wrapper == SocketWrapper.PLAIN) {
+                    accepted.getOutputStream().write(Replies.tooManyConnections(settings.config.hostname()).toBytes());
+                }
                 return;
             }
-            accepted.setSoTimeout(Math.toIntExact(settings.idleTimeout.toMillis()));
+            accepted.setSoTimeout(Math.toIntExact(settings.timeouts.commandLine().toMillis()));
             accepted.setTcpNoDelay(true);
-            SocketWrapper.Wrapped wrapped = settings.wrapper.wrap(accepted);
+            // an implicit-TLS handshake has the deadline of a command line, however slowly it drips
+            ScheduledFuture<?> handshakeAlarm = watchdog.schedule(() -> closeQuietly(accepted),
+                    settings.timeouts.commandLine().toMillis(), TimeUnit.MILLISECONDS);
+            SocketWrapper.Wrapped wrapped;
+            try {
+                wrapped = settings.wrapper.wrap(accepted);
+            } finally {
+                handshakeAlarm.cancel(false);
+            }
             InetSocketAddress client = (InetSocketAddress) accepted.getRemoteSocketAddress();
             ServerSession session = new ServerSession(settings.config, settings.hooks, settings.transcripts.apply(client), client);
-            ServerConnection connection = new ServerConnection(wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade);
+            ServerConnection connection = new ServerConnection(accepted, wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade,
+                    settings.timeouts, watchdog);
             connections.add(connection);
             try {
                 if (closing) {
@@ -133,9 +151,7 @@ public final class SmtpServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "connection from {0}: {1}", peer, e.toString());
         } finally {
-            if (fromPeer.decrementAndGet() == 0) {
-                perAddress.remove(peer, fromPeer);
-            }
+            permit.ifPresent(ConnectionLimits.Permit::close);
         }
     }
 
@@ -165,6 +181,8 @@ public final class SmtpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connections.forEach(ServerConnection::forceClose);
+        } finally {
+            watchdog.shutdownNow();
         }
         LOG.log(Level.INFO, "stopped {0}", settings.config.hostname());
     }
@@ -175,9 +193,10 @@ public final class SmtpServer implements AutoCloseable {
         private InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
         private ServerHooks hooks = new ServerHooks() {};
         private Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
-        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private ServerTimeouts timeouts = ServerTimeouts.DEFAULTS;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private ConnectionLimits limits;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private SocketWrapper wrapper = SocketWrapper.PLAIN;
         private TlsUpgrade tlsUpgrade;
@@ -204,12 +223,18 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the client (RFC 5321 §4.5.3.2: at least 5 minutes, the default). */
+        /**
+         * The deadline for each command line, counted from the last reply (RFC 5321 §4.5.3.2.7: at least
+         * 5 minutes, the default). Short only in tests.
+         */
         public Builder idleTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive");
-            }
-            this.idleTimeout = timeout;
+            this.timeouts = timeouts.withCommandLine(timeout);
+            return this;
+        }
+
+        /** All the deadlines of a connection: command line, message, write (see {@link ServerTimeouts}). */
+        public Builder timeouts(ServerTimeouts newTimeouts) {
+            this.timeouts = Objects.requireNonNull(newTimeouts);
             return this;
         }
 
@@ -220,6 +245,15 @@ public final class SmtpServer implements AutoCloseable {
 
         public Builder maxConnectionsPerAddress(int max) {
             this.maxPerAddress = positive(max);
+            return this;
+        }
+
+        /**
+         * Limits shared with other listeners (e.g. the implicit-TLS twin of a listener, RFC 8314), instead
+         * of {@link #maxConnections} and {@link #maxConnectionsPerAddress} of this one alone.
+         */
+        public Builder connectionLimits(ConnectionLimits shared) {
+            this.limits = Objects.requireNonNull(shared);
             return this;
         }
 

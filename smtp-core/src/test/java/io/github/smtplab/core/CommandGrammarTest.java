@@ -84,7 +84,7 @@ class CommandGrammarTest {
         assertThat(strict.parse("MAIL FROM:<a@" + domain250 + ">")).isInstanceOf(Command.MailFrom.class);
         assertThat(strict.parse("MAIL FROM:<abc@" + domain250 + ">")).isInstanceOf(Command.MailFrom.class);   // 256: the limit
         assertThat(strict.parse("MAIL FROM:<abcd@" + domain250 + ">")).isInstanceOf(Command.Malformed.class)
-                .extracting(c -> ((Command.Malformed) c).reply().text()).asString().contains("§4.5.3.1.3");
+                .extracting(c -> ((Command.Malformed) c).reply().text()).asString().contains("section 4.5.3.1.3");
         assertThatThrownBy(() -> new Mailbox("a".repeat(65), "b.c")).isInstanceOf(IllegalArgumentException.class);
     }
 

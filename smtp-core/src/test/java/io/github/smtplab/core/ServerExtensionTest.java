@@ -87,7 +87,7 @@ class ServerExtensionTest {
         assertThat(s.heloDomain()).isEmpty();
         // nothing of "RSET\r\nMAIL..." survived: the next input is answered as the first of a new session
         assertThat(Transcript.lines(s.receive(wire("MAIL FROM:<a@b.example>\r\n")).replies()))
-                .containsExactly("503 Send EHLO or HELO first (RFC 5321 §4.1.4)");
+                .containsExactly("503 Send EHLO or HELO first (RFC 5321 section 4.1.4)");
         List<String> ehlo = Transcript.lines(s.receive(wire("EHLO c.example\r\n")).replies());
         assertThat(ehlo).doesNotContain("250-STARTTLS", "250 STARTTLS");
         assertThat(codes(s.receive(wire("STARTTLS\r\nMAIL FROM:<a@b.example>\r\n")))).containsExactly(503, 250);

@@ -84,7 +84,7 @@ class ServerSessionTranscriptTest {
                 C: HELO mail.monentreprise.fr
                 S: 250 mx.exemple.com greets mail.monentreprise.fr
                 C: MAIL FROM:<alice@monentreprise.fr> SIZE=100
-                S: 555 Parameter SIZE not recognized or not offered (RFC 5321 §4.1.1.11)
+                S: 555 Parameter SIZE not recognized or not offered (RFC 5321 section 4.1.1.11)
                 C: MAIL FROM:<alice@monentreprise.fr>
                 S: 250 Sender OK
                 C: BDAT 3 LAST
@@ -97,23 +97,23 @@ class ServerSessionTranscriptTest {
         play("""
                 S: 220 mx.exemple.com ESMTP smtplab
                 C: MAIL FROM:<alice@monentreprise.fr>
-                S: 503 Send EHLO or HELO first (RFC 5321 §4.1.4)
+                S: 503 Send EHLO or HELO first (RFC 5321 section 4.1.4)
                 C: EHLO mail.monentreprise.fr
                 """ + EHLO_REPLY + """
                 C: RCPT TO:<bob@exemple.com>
-                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 §4.1.4)
+                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 section 4.1.4)
                 C: DATA
-                S: 503 5.5.1 Need MAIL and RCPT before DATA (RFC 5321 §4.1.4)
+                S: 503 5.5.1 Need MAIL and RCPT before DATA (RFC 5321 section 4.1.4)
                 C: MAIL FROM:<alice@monentreprise.fr>
                 S: 250 2.1.0 Sender OK
                 C: MAIL FROM:<alice@monentreprise.fr>
-                S: 503 5.5.1 Sender already given; RSET to start over (RFC 5321 §4.1.4)
+                S: 503 5.5.1 Sender already given; RSET to start over (RFC 5321 section 4.1.4)
                 C: DATA
                 S: 554 5.5.1 No valid recipients
                 C: RSET
                 S: 250 2.0.0 OK
                 C: RCPT TO:<bob@exemple.com>
-                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 §4.1.4)
+                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 section 4.1.4)
                 """);
         assertThat(hooks.opened).isZero();
     }
@@ -129,7 +129,7 @@ class ServerSessionTranscriptTest {
                 C: EHLO b.example
                 """ + EHLO_REPLY.replace("mail.monentreprise.fr", "b.example") + """
                 C: RCPT TO:<bob@exemple.com>
-                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 §4.1.4)
+                S: 503 5.5.1 Need MAIL before RCPT (RFC 5321 section 4.1.4)
                 """);
     }
 
@@ -165,17 +165,17 @@ class ServerSessionTranscriptTest {
                 C:
                 S: 500 5.5.1 Syntax error, empty command
                 C: MAIL FROM:alice@monentreprise.fr
-                S: 501 5.1.7 Bad sender address syntax: expected "<" (rule Path, column 1, RFC 5321 §4.1.2)
+                S: 501 5.1.7 Bad sender address syntax: expected "<" (rule Path, column 1, RFC 5321 section 4.1.2)
                 C: MAIL FROM:<alice@monentreprise.fr>
                 S: 250 2.1.0 Sender OK
                 C: RCPT TO:<bob@@exemple.com>
-                S: 501 5.1.3 Bad recipient address syntax: must start with a letter or digit (rule sub-domain, column 6, RFC 5321 §4.1.2)
+                S: 501 5.1.3 Bad recipient address syntax: must start with a letter or digit (rule sub-domain, column 6, RFC 5321 section 4.1.2)
                 C: RCPT TO:<bob@exemple.com> FOO=BAR
-                S: 555 5.5.4 Parameter FOO not recognized or not offered (RFC 5321 §4.1.1.11)
+                S: 555 5.5.4 Parameter FOO not recognized or not offered (RFC 5321 section 4.1.1.11)
                 C: DATA now
-                S: 501 5.5.4 Syntax error in arguments: DATA takes no arguments (rule DATA, column 5, RFC 5321 §4.1.2)
+                S: 501 5.5.4 Syntax error in arguments: DATA takes no arguments (rule DATA, column 5, RFC 5321 section 4.1.2)
                 C: HELO
-                S: 501 5.5.4 Syntax error in arguments: HELO needs a domain name (rule Domain, column 1, RFC 5321 §4.1.2)
+                S: 501 5.5.4 Syntax error in arguments: HELO needs a domain name (rule Domain, column 1, RFC 5321 section 4.1.2)
                 """);
     }
 
@@ -228,7 +228,7 @@ class ServerSessionTranscriptTest {
                 + "Subject: one\r\n\r\nbody\n.\nMAIL FROM:<evil@b.example>\r\nRCPT TO:<x@y.example>\r\nDATA\r\nsmuggled\r\n.\r\n"));
         assertThat(codes(out)).containsExactly(250, 250, 250, 354, 521);
         assertThat(out.replies().getLast().format()).isEqualTo(
-                "521 5.5.2 Bare CR or LF in message data refused (RFC 5321 §2.3.8); closing connection\r\n");
+                "521 5.5.2 Bare CR or LF in message data refused (RFC 5321 section 2.3.8); closing connection\r\n");
         assertThat(out.action()).isEqualTo(ServerSession.Action.CLOSE);
         assertThat(hooks.delivered).isEmpty();
         assertThat(hooks.aborted).isEqualTo(1);
@@ -282,11 +282,11 @@ class ServerSessionTranscriptTest {
                 C: EHLO mail.monentreprise.fr
                 """ + EHLO_REPLY + """
                 C: MAIL FROM:<zoë@monentreprise.fr>
-                S: 553 5.6.7 Non-ASCII address needs SMTPUTF8 (RFC 6531 §3.4)
+                S: 553 5.6.7 Non-ASCII address needs SMTPUTF8 (RFC 6531 section 3.4)
                 C: MAIL FROM:<alice@monentreprise.fr>
                 S: 250 2.1.0 Sender OK
                 C: RCPT TO:<zoë@exemple.com>
-                S: 553 5.6.7 Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 §3.4)
+                S: 553 5.6.7 Non-ASCII address needs SMTPUTF8 on MAIL (RFC 6531 section 3.4)
                 C: RSET
                 S: 250 2.0.0 OK
                 C: MAIL FROM:<zoë@monentreprise.fr> SMTPUTF8
@@ -348,7 +348,7 @@ class ServerSessionTranscriptTest {
         strict.start();
         ServerSession.Output out = strict.receive(wire("EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<x@y.example>\r\nDATA\r\n"
                 + longLine + "\r\n.\r\n"));
-        assertThat(out.replies().getLast().format()).isEqualTo("554 5.6.0 Transaction failed: a line is longer than 1000 octets (RFC 5321 §4.5.3.1.6)\r\n");
+        assertThat(out.replies().getLast().format()).isEqualTo("554 5.6.0 Transaction failed: a line is longer than 1000 octets (RFC 5321 section 4.5.3.1.6)\r\n");
         assertThat(hooks.delivered).isEmpty();
 
         ServerSession lenient = session(ServerConfig.defaults("mx.exemple.com").withPolicy(ParsePolicy.LENIENT));

@@ -146,7 +146,7 @@ class SmtpSocketTest {
             java.util.Arrays.fill(huge, (byte) 'A');
             peer.send(huge);
             peer.send("\r\n");
-            assertThat(peer.reply()).isEqualTo("500 Syntax error, line too long (RFC 5321 §4.5.3.1.4)");
+            assertThat(peer.reply()).isEqualTo("500 Syntax error, line too long (RFC 5321 section 4.5.3.1.4)");
             peer.send("NOOP \0\0\0\r\nEHLO c.example\r\n");
             assertThat(peer.reply()).startsWith("250");
             assertThat(peer.reply()).startsWith("250 DSN");
@@ -183,7 +183,7 @@ class SmtpSocketTest {
                 peer.reply();
             }
             peer.send("Subject: one\r\n\r\nbody\r\n\n.\r\nMAIL FROM:<admin@exemple.com>\r\nRCPT TO:<charlie@exemple.com>\r\nDATA\r\nSubject: smuggled\r\n\r\nx\r\n.\r\n");
-            assertThat(peer.rest()).isEqualTo("521 5.5.2 Bare CR or LF in message data refused (RFC 5321 §2.3.8); closing connection\r\n");
+            assertThat(peer.rest()).isEqualTo("521 5.5.2 Bare CR or LF in message data refused (RFC 5321 section 2.3.8); closing connection\r\n");
         }
         assertThat(new MaildirDelivery(maildir, "x").newMessages(BOB)).isEmpty();
         assertThat(new MaildirDelivery(maildir, "x").newMessages(CHARLIE)).isEmpty();

@@ -1,12 +1,16 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.core.ConnectionLimits;
+import io.github.smtplab.core.LocalRecipients;
 import io.github.smtplab.core.MailDelivery;
+import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MaildirDelivery;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.Role;
 import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerTimeouts;
 import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.KeyReadResult;
@@ -49,6 +53,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +90,9 @@ import picocli.CommandLine.Model.CommandSpec;
             ExitCodes.TROUBLE + "could not start: the address is in use, a file cannot be read"})
 final class ServeCommand implements Callable<Integer> {
 
+    /** The smallest --data-timeout: a minute for one message is already short on a slow link. */
+    static final int MIN_DATA_TIMEOUT = 60;
+
     @Spec
     CommandSpec spec;
 
@@ -107,8 +115,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--hostname", description = "This server's name in the greeting and Received fields (default: mx. or smtp. + the first domain).")
     String hostname;
 
-    @Option(names = "--idle-timeout", defaultValue = "300", description = "Seconds to wait for a client before 421 (RFC 5321 §4.5.3.2: at least 300; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-timeout", defaultValue = "300", description = "Seconds a client has to send each whole command line, "
+            + "counted from the last reply, before 421 (RFC 5321 §4.5.3.2.7: at least 300; default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
+
+    @Option(names = "--data-timeout", defaultValue = "600", description = "Seconds a client has to send one whole message after 354 "
+            + "(or one BDAT chunk) before 421 (at least " + MIN_DATA_TIMEOUT + "; default: ${DEFAULT-VALUE}, the 10 minutes of RFC 5321 §4.5.3.2.6).")
+    int dataTimeoutSeconds;
+
+    @Option(names = "--recipients", paramLabel = "FILE", description = "The mailboxes of the local domains, one address a line "
+            + "(# comments); other local addresses get 550 5.1.1. The --users are recipients too.")
+    Path recipientsFile;
+
+    @Option(names = "--catch-all", description = "Accept every local part of the local domains (each gets a Maildir). "
+            + "Without --recipients this is what serve does, with a warning.")
+    boolean catchAll;
 
     @Option(names = "--transcript", description = "Print every command and reply.")
     boolean transcript;
@@ -140,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", defaultValue = "1000", description = "Connections at once (default: ${DEFAULT-VALUE}); more get 421.")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-address", defaultValue = "50", description = "Connections at once from one address (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections-per-address", defaultValue = "50", description = "Connections at once from one address, both listeners together (default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerAddress;
 
     @Option(names = "--dns", description = "HOST:PORT of the DNS server the queue asks for MX records (default: /etc/resolv.conf).")
@@ -182,11 +203,18 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        ServerTimeouts timeouts = timeouts();
+        LocalRecipients recipients = localRecipients(out);
         String host = hostname != null ? hostname : (role == Role.MX ? "mx." : "smtp.") + domains.getFirst();
         ServerTls tls = serverTls(host, out);
         ServerTlsPolicy tlsPolicy = requireTls || role == Role.SUBMISSION ? ServerTlsPolicy.REQUIRED : ServerTlsPolicy.OPTIONAL;
         Path root = maildir.toAbsolutePath().normalize();
-        MailDelivery local = announced(new MaildirDelivery(root, host), out, "stored in " + root + "/<address>/new/");
+        MaildirDelivery maildirs = new MaildirDelivery(root, host);
+        int stale = maildirs.removeStaleTmpFiles();   // the Maildir convention: what a killed server left in tmp/
+        if (stale > 0) {
+            out.println("removed " + stale + " stale file(s) from " + root + "/*/tmp/");
+        }
+        MailDelivery local = announced(maildirs, out, "stored in " + root + "/<address>/new/");
         if (checkAuth) {
             // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
             // the body is spooled beside the Maildirs while the DKIM body hash is computed (smtp-auth inbound)
@@ -223,11 +251,13 @@ final class ServeCommand implements Callable<Integer> {
         } else if (role == Role.SUBMISSION) {
             out.println("warning: no --users: relaying is allowed for clients on the loopback interface only (lab mode)");
         }
-        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), local, relay, mayRelay);
+        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), recipients, local, relay, mayRelay);
         AtomicInteger connections = new AtomicInteger();
+        ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress);
         ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize).withServerExtensions(extensions);
         SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : SmtpServer.builder(config).listen(implicitTlsListen)
-                .hooks(hooks).idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).socketWrapper(tls.implicitTls());   // RFC 8314 §3
+                .hooks(hooks).timeouts(timeouts).socketWrapper(tls.implicitTls())   // RFC 8314 §3
+                .connectionLimits(limits);   // one count for both listeners
         if (implicitBuilder != null) {
             implicitBuilder.transcripts(client -> transcript
                     ? new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + " implicit TLS] ") : TranscriptListener.NONE);
@@ -235,9 +265,8 @@ final class ServeCommand implements Callable<Integer> {
         SmtpServer.Builder builder = SmtpServer.builder(config).tlsUpgrade(tls)
                 .listen(listen)
                 .hooks(hooks)
-                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .maxConnections(maxConnections)
-                .maxConnectionsPerAddress(maxConnectionsPerAddress);
+                .timeouts(timeouts)
+                .connectionLimits(limits);
         if (transcript) {
             builder.transcripts(client -> new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + "] "));
         } else {
@@ -263,6 +292,53 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /** --idle-timeout and --data-timeout as deadlines; below their minimum they are usage errors. */
+    private ServerTimeouts timeouts() {
+        if (idleTimeoutSeconds < ServerTimeouts.RFC_COMMAND_LINE.toSeconds()) {
+            throw new ParameterException(spec.commandLine(), "--idle-timeout is at least " + ServerTimeouts.RFC_COMMAND_LINE.toSeconds()
+                    + " seconds (RFC 5321 section 4.5.3.2.7), not " + idleTimeoutSeconds);
+        }
+        if (dataTimeoutSeconds < MIN_DATA_TIMEOUT) {
+            throw new ParameterException(spec.commandLine(), "--data-timeout is at least " + MIN_DATA_TIMEOUT + " seconds, not " + dataTimeoutSeconds);
+        }
+        return ServerTimeouts.DEFAULTS.withCommandLine(Duration.ofSeconds(idleTimeoutSeconds))
+                .withMessage(Duration.ofSeconds(dataTimeoutSeconds));
+    }
+
+    /**
+     * Who exists in the local domains: --recipients (plus the --users), or everyone with --catch-all.
+     * With neither, a catch-all too, so that a first {@code serve} just works, but said out loud.
+     */
+    private LocalRecipients localRecipients(PrintWriter out) throws IOException {
+        if (recipientsFile != null && catchAll) {
+            throw new ParameterException(spec.commandLine(), "give either --recipients or --catch-all, not both");
+        }
+        if (recipientsFile == null) {
+            if (!catchAll) {
+                out.println("warning: no --recipients: every local part of " + String.join(", ", domains)
+                        + " is accepted and gets a Maildir (catch-all; --catch-all says so on purpose)");
+            }
+            return LocalRecipients.catchAll();
+        }
+        LocalRecipients listed;
+        try {
+            listed = LocalRecipients.read(recipientsFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--recipients " + recipientsFile + ": " + e.getMessage());
+        }
+        List<Mailbox> userAddresses = new ArrayList<>();
+        if (users != null) {
+            for (String user : UsersFile.read(users).users().keySet()) {
+                try {
+                    userAddresses.add(Mailbox.parse(user));
+                } catch (IllegalArgumentException notAnAddress) {
+                    // a user name that is not an address receives no mail here
+                }
+            }
+        }
+        return listed.and(userAddresses);
     }
 
     /** The DNS servers of --dns, else those of /etc/resolv.conf. */
@@ -301,7 +377,11 @@ final class ServeCommand implements Callable<Integer> {
             return ServerTls.of(issued.server());
         }
         return switch (PemKeyMaterial.load(tlsCert, tlsKey)) {
-            case PemLoadResult.Loaded loaded -> ServerTls.of(loaded.material());
+            case PemLoadResult.Loaded loaded -> {
+                loaded.material().validityProblem(Instant.now()).ifPresent(problem -> spec.commandLine().getErr()
+                        .println("warning: --tls-cert: " + problem + "; clients that check certificates will refuse it"));
+                yield ServerTls.of(loaded.material());
+            }
             case PemLoadResult.Invalid invalid -> throw new ParameterException(spec.commandLine(), "--tls-cert/--tls-key: " + invalid.reason());
         };
     }

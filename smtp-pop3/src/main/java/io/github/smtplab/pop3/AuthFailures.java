@@ -19,7 +19,7 @@ public final class AuthFailures {
 
     /** Limits and pauses from {@code policy}, time from {@code clock}. */
     public AuthFailures(AuthPolicy policy, Supplier<Instant> clock) {
-        this.tracker = new FailureTracker(policy.maxFailures(), policy.failureDelay(), policy.maxFailureDelay(), clock);
+        this.tracker = new FailureTracker(policy.failureDelay(), policy.maxFailureDelay(), clock);
         this.limit = policy.maxFailures();
     }
 
@@ -31,7 +31,7 @@ public final class AuthFailures {
 
     /** True when the address has no attempt left. */
     boolean exhausted(String address) {
-        return tracker.exhausted(address);
+        return tracker.failures(address) >= limit;
     }
 
     /** The address logged in: its failures are forgotten. */

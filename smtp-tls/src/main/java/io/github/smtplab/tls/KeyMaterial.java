@@ -4,8 +4,10 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A server's certificate chain (leaf first, RFC 8446 §4.4.2) and the private key of the leaf.
@@ -37,6 +39,25 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey privateKey) {
     /** The certificate the server presents first. */
     public X509Certificate leaf() {
         return chain.getFirst();
+    }
+
+    /**
+     * Why a client checking this chain at {@code now} would refuse it for its dates (RFC 5280 §4.1.2.5:
+     * outside notBefore..notAfter), or empty when every certificate is within its validity. The server
+     * still starts with such a chain (clients that do not check, RFC 7435, can still use TLS); its
+     * operator should be told.
+     */
+    public Optional<String> validityProblem(Instant now) {
+        for (X509Certificate certificate : chain) {
+            String subject = certificate.getSubjectX500Principal().getName();
+            if (now.isAfter(certificate.getNotAfter().toInstant())) {
+                return Optional.of("the certificate " + subject + " expired on " + certificate.getNotAfter().toInstant());
+            }
+            if (now.isBefore(certificate.getNotBefore().toInstant())) {
+                return Optional.of("the certificate " + subject + " is not valid before " + certificate.getNotBefore().toInstant());
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when {@code key} makes signatures that the certificate's public key verifies. */

@@ -29,6 +29,17 @@ class KeyMaterialTest {
         assertThat(new KeyMaterial(good.chain(), good.privateKey()).leaf()).isEqualTo(good.leaf());
     }
 
+    /** RFC 5280 §4.1.2.5: a chain used after notAfter (or before notBefore) is named, not refused. */
+    @Test
+    void anExpiredOrNotYetValidChainIsReported() {
+        KeyMaterial good = TlsTestSupport.DEV.server();
+        java.time.Instant notAfter = good.leaf().getNotAfter().toInstant();
+        assertThat(good.validityProblem(notAfter.minusSeconds(60))).isEmpty();
+        assertThat(good.validityProblem(notAfter.plusSeconds(60))).get().asString().contains("expired on " + notAfter);
+        assertThat(good.validityProblem(good.leaf().getNotBefore().toInstant().minusSeconds(60))).get().asString()
+                .contains("not valid before");
+    }
+
     /** A trust file must hold at least one certificate; anything else is a clear IOException, not a silent empty trust store. */
     @Test
     void trustFilesAreChecked() throws IOException {

@@ -5,6 +5,7 @@ import io.github.smtplab.auth.sasl.internal.ServerMechanisms;
 import io.github.smtplab.auth.sasl.internal.ServerMechanism;
 import io.github.smtplab.auth.sasl.internal.ServerStep;
 import io.github.smtplab.core.Command;
+import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.SessionView;
@@ -13,10 +14,13 @@ import io.github.smtplab.mime.Base64Codec;
 import io.github.smtplab.mime.DecodeResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -32,9 +36,22 @@ import java.util.stream.Collectors;
  *   S: 235 2.7.0 Authentication successful       (or 535 5.7.8, 454 4.7.0, 501 5.5.2, §6)
  * </pre>
  *
- * <p>After a failure the connection pauses (the pause doubles with each failure from the same client
- * address), and after {@link AuthPolicy#maxFailures()} the server closes with {@code 421 4.7.0}. The
- * pause blocks only this connection's (virtual) thread.
+ * <p>Failures and rate limiting, the choice made here (RFC 4954 §6 leaves it to the server):
+ * <ul>
+ *   <li>every AUTH exchange that does not succeed counts as a failure: bad credentials, but also a
+ *       malformed message, a response that is not base64, an unknown mechanism, a cancel — except a
+ *       temporary failure of the credential store, which is the server's fault;</li>
+ *   <li>after a failure the connection pauses before its reply; the pause doubles with each failure of
+ *       the same user from the same address (1 s, 2 s, 4 s, at most {@link AuthPolicy#maxFailureDelay()}),
+ *       whatever connection they came on, and is forgotten after a success or 15 quiet minutes;</li>
+ *   <li>after {@link AuthPolicy#maxFailures()} failures on one connection the server closes it with
+ *       {@code 421 4.7.0};</li>
+ *   <li>there is no lockout: a client that gives the right password is let in at once, however many
+ *       failures others (or itself) had before, so an attacker behind the same address — or guessing
+ *       the same user name — cannot lock the real user out. Guessing stays slow: one attempt per pause
+ *       per connection, and the connections per address are limited by the server.</li>
+ * </ul>
+ * The pause blocks only this connection's (virtual) thread.
  *
  * <p>In the submission role, give smtp-core's {@code RoleHooks} the relay rule
  * {@link #relayAllowed(SessionView)}: relaying is for authenticated clients only (RFC 6409 §4.3).
@@ -64,7 +81,7 @@ public final class AuthExtension implements ServerExtension {
     /** RFC 4954 §4: the client cancelled with "*". */
     static final Reply CANCELLED = Reply.of(501, "5.7.0", "Authentication cancelled");
     /** RFC 4954 §4: a response that is not base64. */
-    static final Reply NOT_BASE64 = Reply.of(501, "5.5.2", "Cannot decode response (RFC 4954 §4: strict base64)");
+    static final Reply NOT_BASE64 = Reply.of(501, "5.5.2", "Cannot decode response (RFC 4954 section 4: strict base64)");
     /** RFC 4954 §4: a mechanism's message that breaks its own grammar. */
     static final Reply MALFORMED = Reply.of(501, "5.5.2", "Malformed authentication message");
     /** RFC 4954 §4: an initial response where the server speaks first. */
@@ -77,19 +94,19 @@ public final class AuthExtension implements ServerExtension {
     static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
     /** RFC 4954 §6: the credential store failed. */
     static final Reply TEMPORARY = Reply.of(454, "4.7.0", "Temporary authentication failure");
-    /** RFC 4954 §4: AUTH after success, or inside a transaction. */
-    static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "Bad sequence of commands");
     /** RFC 4954 §6: MAIL without AUTH where the policy requires it. */
     static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
     /** RFC 6409 §6.1 / RFC 3463 X.7.1: the sender does not belong to the user. */
     static final Reply SENDER_REFUSED = Reply.of(553, "5.7.1", "Sender address not owned by the authenticated user");
     /** RFC 4954 §5: the AUTH= value is neither xtext nor {@code <>}. */
-    static final Reply BAD_AUTH_PARAMETER = Reply.of(501, "5.5.4", "AUTH= is an xtext or <> (RFC 4954 §5)");
+    static final Reply BAD_AUTH_PARAMETER = Reply.of(501, "5.5.4", "AUTH= is an xtext or <> (RFC 4954 section 5)");
 
     private final CredentialStore store;
     private final AuthPolicy policy;
     private final String hostname;
     private final FailureTracker failures;
+    /** Failures per connection (the session object), forgotten with the connection. */
+    private final Map<SessionView, Integer> connectionFailures = Collections.synchronizedMap(new WeakHashMap<>());
     private final Pause pause;
 
     /** An extension that really pauses after failures. */
@@ -103,7 +120,7 @@ public final class AuthExtension implements ServerExtension {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.hostname = Objects.requireNonNull(hostname, "hostname");
         this.pause = Objects.requireNonNull(pause, "pause");
-        this.failures = new FailureTracker(policy.maxFailures(), policy.failureDelay(), policy.maxFailureDelay(), clock);
+        this.failures = new FailureTracker(policy.failureDelay(), policy.maxFailureDelay(), clock);
     }
 
     /** The relay rule for the submission role (RFC 6409 §4.3): only authenticated sessions relay. */
@@ -153,17 +170,14 @@ public final class AuthExtension implements ServerExtension {
 
     private ExtensionReply begin(Command.Auth auth, SessionView session) {
         if (!session.extended() || session.authenticatedAs().isPresent() || session.inTransaction()) {
-            return done(BAD_SEQUENCE.withText(!session.extended() ? "Send EHLO first (RFC 4954 §4)"
-                    : session.inTransaction() ? "AUTH is not allowed during a mail transaction (RFC 4954 §4)"
-                    : "Already authenticated (RFC 4954 §4)"));
+            return done(Replies.BAD_SEQUENCE.withText(!session.extended() ? "Send EHLO first (RFC 4954 section 4)"
+                    : session.inTransaction() ? "AUTH is not allowed during a mail transaction (RFC 4954 section 4)"
+                    : "Already authenticated (RFC 4954 section 4)"));
         }
-        String address = addressOf(session);
-        if (failures.exhausted(address)) {
-            return tooMany();
-        }
+        Attempt attempt = new Attempt(session, addressOf(session));
         Optional<Mechanism> mechanism = Mechanism.byWireName(auth.mechanism()).filter(policy.mechanisms()::contains);
         if (mechanism.isEmpty()) {
-            return done(UNKNOWN_MECHANISM);
+            return failed(attempt, Optional.empty(), UNKNOWN_MECHANISM);
         }
         if (!policy.allowed(session.tls().isPresent()).contains(mechanism.get())) {
             return done(ENCRYPTION_REQUIRED);
@@ -176,52 +190,64 @@ public final class AuthExtension implements ServerExtension {
             } else if (Base64Codec.decodeStrict(text) instanceof DecodeResult.Decoded d) {
                 initial = Optional.of(d.bytes());
             } else {
-                return done(NOT_BASE64);
+                return failed(attempt, Optional.empty(), NOT_BASE64);
             }
         }
         ServerMechanism server = ServerMechanisms.of(mechanism.get(), store, hostname, policy.iterations());
-        return apply(server.start(initial), server, address);
+        return apply(server.start(initial), server, attempt);
     }
+
+    /** Who is trying: the connection (for its failure count) and its address (for the pause). */
+    private record Attempt(SessionView session, String address) {}
 
     /** The next line of an exchange: {@code *} cancels, anything else must be strict base64 (RFC 4954 §4). */
-    private ExtensionReply onLine(String line, ServerMechanism server, String address) {
+    private ExtensionReply onLine(String line, ServerMechanism server, Attempt attempt) {
         if (line.equals("*")) {
-            return done(CANCELLED);
+            return failed(attempt, server.username(), CANCELLED);
         }
         if (!(Base64Codec.decodeStrict(line) instanceof DecodeResult.Decoded d)) {
-            return done(NOT_BASE64);
+            return failed(attempt, server.username(), NOT_BASE64);
         }
-        return apply(server.next(d.bytes()), server, address);
+        return apply(server.next(d.bytes()), server, attempt);
     }
 
-    private ExtensionReply apply(ServerStep step, ServerMechanism server, String address) {
+    private ExtensionReply apply(ServerStep step, ServerMechanism server, Attempt attempt) {
         return switch (step) {
             case ServerStep.Challenge c -> new ExtensionReply.Challenge(
                     // RFC 4954 §4: "334" SP base64; an empty challenge is "334 " with nothing after the space
                     new Reply(334, Optional.empty(), List.of(Base64Codec.encode(c.data()))),
-                    (line, session) -> onLine(line, server, address));
+                    (line, session) -> onLine(line, server, attempt));
             case ServerStep.Success s -> {
-                failures.succeed(address);
+                failures.succeed(key(attempt, Optional.of(s.identity())));
+                connectionFailures.remove(attempt.session());
                 yield new ExtensionReply.Authenticated(SUCCESS, s.identity());
             }
             case ServerStep.Failure f -> switch (f.kind()) {
-                case TEMPORARY -> done(TEMPORARY);
-                case MALFORMED -> done(MALFORMED);
-                case UNEXPECTED_INITIAL_RESPONSE -> done(NO_INITIAL_RESPONSE);
-                case INVALID_CREDENTIALS -> failed(address);
-                case UNSUPPORTED_OPTION -> done(CHANNEL_BINDING_NOT_OFFERED);
+                case TEMPORARY -> done(TEMPORARY);   // the store's fault, not the client's: not counted
+                case MALFORMED -> failed(attempt, server.username(), MALFORMED);
+                case UNEXPECTED_INITIAL_RESPONSE -> failed(attempt, server.username(), NO_INITIAL_RESPONSE);
+                case INVALID_CREDENTIALS -> failed(attempt, server.username(), INVALID);
+                case UNSUPPORTED_OPTION -> done(CHANNEL_BINDING_NOT_OFFERED);   // RFC 5802 section 6: not a password failure
             };
         };
     }
 
-    /** RFC 4954 §6: 535 after a pause that grows per address; 421 once the address has used its attempts. */
-    private ExtensionReply failed(String address) {
-        int count = failures.fail(address);
-        Duration wait = failures.delayAfter(count);
+    /**
+     * RFC 4954 §6: {@code reply} after a pause that grows with the failures of this user from this
+     * address; {@code 421} once this connection has used its attempts.
+     */
+    private ExtensionReply failed(Attempt attempt, Optional<String> user, Reply reply) {
+        Duration wait = failures.delayAfter(failures.fail(key(attempt, user)));
         if (!wait.isZero()) {
             pause.pause(wait);
         }
-        return count >= policy.maxFailures() ? tooMany() : done(INVALID);
+        int onThisConnection = connectionFailures.merge(attempt.session(), 1, Integer::sum);
+        return onThisConnection >= policy.maxFailures() ? tooMany() : done(reply);
+    }
+
+    /** The key of the pause: the address and the user named (none when the exchange broke before a name). */
+    private static String key(Attempt attempt, Optional<String> user) {
+        return attempt.address() + " " + user.orElse("");
     }
 
     private ExtensionReply tooMany() {

@@ -15,15 +15,16 @@ import java.util.Set;
  *                           AUTH then gets {@code 538 5.7.11}
  * @param requireAuthForMail refuse MAIL before AUTH with {@code 530 5.7.0} (RFC 6409 §4.1, RFC 4954 §6)
  * @param senders            which envelope senders an authenticated user may use ({@code 553 5.7.1})
- * @param maxFailures        failed AUTH exchanges from one client address before {@code 421 4.7.0}
- * @param failureDelay       the pause after the first failure; it doubles with each further one
+ * @param maxFailures        failed or malformed AUTH exchanges on one connection before {@code 421 4.7.0}
+ * @param failureDelay       the pause after the first failure of one user from one address; it doubles
+ *                           with each further one
  * @param maxFailureDelay    the longest pause
  * @param iterations         the iteration count shown to a SCRAM client for a user that does not exist
  */
 public record AuthPolicy(Set<Mechanism> mechanisms, Set<Mechanism> inClear, boolean requireTls, boolean requireAuthForMail,
                          SenderRule senders, int maxFailures, Duration failureDelay, Duration maxFailureDelay, int iterations) {
 
-    /** Failures per address tolerated by default before the connection is closed. */
+    /** Failures per connection tolerated by default before the connection is closed. */
     public static final int DEFAULT_MAX_FAILURES = 5;
     /** The first pause after a failure, by default; then 2 s, 4 s, ... */
     public static final Duration DEFAULT_FAILURE_DELAY = Duration.ofSeconds(1);
@@ -44,7 +45,7 @@ public record AuthPolicy(Set<Mechanism> mechanisms, Set<Mechanism> inClear, bool
             throw new IllegalArgumentException("maxFailures >= 1 and 0 <= failureDelay <= maxFailureDelay");
         }
         if (iterations < ScramCredentials.MIN_ITERATIONS || iterations > ScramCredentials.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("RFC 7677 §4: iterations of at least 4096");
+            throw new IllegalArgumentException("RFC 7677 section 4: iterations of at least 4096");
         }
     }
 

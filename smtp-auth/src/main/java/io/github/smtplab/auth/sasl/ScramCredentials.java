@@ -38,7 +38,7 @@ public record ScramCredentials(byte[] salt, int iterations, byte[] storedKey, by
         Objects.requireNonNull(storedKey, "storedKey");
         Objects.requireNonNull(serverKey, "serverKey");
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("RFC 7677 §4: iterations must be in " + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
+            throw new IllegalArgumentException("RFC 7677 section 4: iterations must be in " + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
         }
         if (salt.length == 0 || storedKey.length != KEY_OCTETS || serverKey.length != KEY_OCTETS) {
             throw new IllegalArgumentException("a non-empty salt and two 32-octet keys");

@@ -77,7 +77,7 @@ class AuthSessionTest {
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
                 S: 235 2.7.0 Authentication successful
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
-                S: 503 5.5.1 Already authenticated (RFC 4954 §4)
+                S: 503 5.5.1 Already authenticated (RFC 4954 section 4)
                 C: MAIL FROM:<alice@exemple.com> AUTH=alice@exemple.com
                 S: 250 2.1.0 Sender OK
                 C: RCPT TO:<bob@ailleurs.example>
@@ -155,7 +155,7 @@ class AuthSessionTest {
         String expected = """
                 S: 220 mx.exemple.com ESMTP smtplab
                 C: AUTH PLAIN
-                S: 503 Send EHLO first (RFC 4954 §4)
+                S: 503 Send EHLO first (RFC 4954 section 4)
                 C: EHLO client.example
                 C: AUTH PLAIN
                 S: 334\s
@@ -164,9 +164,9 @@ class AuthSessionTest {
                 C: AUTH PLAIN
                 S: 334\s
                 C: not base64!
-                S: 501 5.5.2 Cannot decode response (RFC 4954 §4: strict base64)
+                S: 501 5.5.2 Cannot decode response (RFC 4954 section 4: strict base64)
                 C: AUTH PLAIN =AAA
-                S: 501 5.5.2 Cannot decode response (RFC 4954 §4: strict base64)
+                S: 501 5.5.2 Cannot decode response (RFC 4954 section 4: strict base64)
                 C: AUTH PLAIN =
                 S: 501 5.5.2 Malformed authentication message
                 C: AUTH KERBEROS_V4
@@ -178,7 +178,9 @@ class AuthSessionTest {
                 C: AGFsaWNlAHMzY3JldA==
                 S: 235 2.7.0 Authentication successful
                 """;
-        String actual = Dialogue.play(session(Fixtures.everythingInClear()), expected);
+        // six failed exchanges in a row: room for them (each counts, see malformedExchangesCountAsFailures)
+        AuthPolicy roomy = Fixtures.everythingInClear().withFailures(10, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        String actual = Dialogue.play(session(roomy), expected);
         assertThat(actual.replaceAll("S: 250[- ].*\n", "")).isEqualTo(expected);
     }
 
@@ -191,16 +193,16 @@ class AuthSessionTest {
                 C: MAIL FROM:<alice@exemple.com>
                 S: 250 2.1.0 Sender OK
                 C: AUTH PLAIN AGFsaWNlAHMzY3JldA==
-                S: 503 5.5.1 AUTH is not allowed during a mail transaction (RFC 4954 §4)
+                S: 503 5.5.1 AUTH is not allowed during a mail transaction (RFC 4954 section 4)
                 """;
         String actual = Dialogue.play(session(Fixtures.everythingInClear().withRequireAuthForMail(false)), expected);
         assertThat(actual.replaceAll("S: 250[- ](?!2\\.).*\n", "")).isEqualTo(expected);
     }
 
     /**
-     * RFC 4954 §6: bad credentials are 535 5.7.8, after a pause that doubles per failure from the same
-     * address; at the limit (3 here) the server closes with 421 4.7.0; a wrong password and an unknown
-     * user get the same reply.
+     * RFC 4954 §6: bad credentials are 535 5.7.8, after a pause that doubles per failure of the same user
+     * from the same address; at the limit (3 here) the connection is closed with 421 4.7.0; a wrong
+     * password and an unknown user get the same reply.
      */
     @Test
     void failuresPauseThenClose() {
@@ -219,13 +221,50 @@ class AuthSessionTest {
         AuthExtension auth = new AuthExtension(Fixtures.USERS, policy, "mx.exemple.com", pauses::add, Instant::now);
         String actual = Dialogue.play(session(auth), expected);
         assertThat(actual.replaceAll("S: 250[- ].*\n", "")).isEqualTo(expected);
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        // alice: 1 s then 2 s; mallory, another user, starts again at 1 s
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-        // the same address on a new connection is still refused until it succeeds or waits 15 minutes
+        // no lockout: from the same address, alice with her password is let in at once
         ServerSession again = session(auth);
         again.start();
         Dialogue.send(again, "EHLO client.example");
-        assertThat(Dialogue.send(again, "AUTH PLAIN AGFsaWNlAHMzY3JldA==").getFirst().code()).isEqualTo(421);
+        assertThat(Dialogue.send(again, "AUTH PLAIN AGFsaWNlAHMzY3JldA==").getFirst().code()).isEqualTo(235);
+        assertThat(pauses).hasSize(3);
+        // and her success forgot her failures: the next wrong guess pauses 1 s again
+        ServerSession third = session(auth);
+        third.start();
+        Dialogue.send(third, "EHLO client.example");
+        Dialogue.send(third, "AUTH PLAIN AGFsaWNlAHdyb25n");
+        assertThat(pauses.getLast()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Malformed exchanges count as failures too: not base64, a broken PLAIN message, an unknown mechanism,
+     * a cancel. Hostile input ends in 421 instead of going on for ever.
+     */
+    @Test
+    void malformedExchangesCountAsFailures() {
+        AuthPolicy policy = Fixtures.everythingInClear().withFailures(4, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        String expected = """
+                S: 220 mx.exemple.com ESMTP smtplab
+                C: EHLO client.example
+                C: AUTH PLAIN !!!
+                S: 501 5.5.2 Cannot decode response (RFC 4954 section 4: strict base64)
+                C: AUTH PLAIN AA==
+                S: 501 5.5.2 Malformed authentication message
+                C: AUTH FROBNICATE
+                S: 504 5.5.4 Unrecognized authentication type
+                C: AUTH LOGIN
+                S: 334 VXNlcm5hbWU6
+                C: *
+                S: 421 4.7.0 mx.exemple.com Too many authentication failures, closing connection
+                -- closed
+                """;
+        AuthExtension auth = new AuthExtension(Fixtures.USERS, policy, "mx.exemple.com", pauses::add, Instant::now);
+        String actual = Dialogue.play(session(auth), expected);
+        assertThat(actual.replaceAll("S: 250[- ].*\n", "")).isEqualTo(expected);
+        // no user was named: one key for the address, growing
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     /**

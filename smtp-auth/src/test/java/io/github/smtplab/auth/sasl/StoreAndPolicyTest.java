@@ -64,24 +64,22 @@ class StoreAndPolicyTest {
         UserCredentials.checkUsername("élodie@exemple.fr");
     }
 
-    /** Pauses double per failure up to the maximum; the limit counts per address; success and time forget. */
+    /** Pauses double per failure of one key (address and user) up to the maximum; success and time forget. */
     @Test
     void failureTracker() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-        FailureTracker t = new FailureTracker(3, Duration.ofSeconds(1), Duration.ofSeconds(5), now::get);
+        FailureTracker t = new FailureTracker(Duration.ofSeconds(1), Duration.ofSeconds(5), now::get);
         assertThat(List.of(t.delayAfter(1), t.delayAfter(2), t.delayAfter(3), t.delayAfter(4), t.delayAfter(40)))
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
-        t.fail("192.0.2.1");
-        t.fail("192.0.2.1");
-        assertThat(t.exhausted("192.0.2.1")).isFalse();
-        assertThat(t.fail("192.0.2.1")).isEqualTo(3);
-        assertThat(t.exhausted("192.0.2.1")).isTrue();
-        assertThat(t.exhausted("192.0.2.2")).isFalse();
+        t.fail("192.0.2.1 alice");
+        t.fail("192.0.2.1 alice");
+        assertThat(t.fail("192.0.2.1 alice")).isEqualTo(3);
+        assertThat(t.failures("192.0.2.1 bob")).isZero();
         now.set(now.get().plus(FailureTracker.FORGET_AFTER).plusSeconds(1));
-        assertThat(t.exhausted("192.0.2.1")).isFalse();
-        t.fail("192.0.2.2");
-        t.succeed("192.0.2.2");
-        assertThat(t.failures("192.0.2.2")).isZero();
+        assertThat(t.failures("192.0.2.1 alice")).isZero();
+        t.fail("192.0.2.2 alice");
+        t.succeed("192.0.2.2 alice");
+        assertThat(t.failures("192.0.2.2 alice")).isZero();
     }
 
     /** The client prefers SCRAM-SHA-256 > CRAM-MD5 > PLAIN > LOGIN, and PLAIN/LOGIN only inside TLS unless forced. */

@@ -57,7 +57,7 @@ public final class PathGrammar {
             g.expectEnd("Mailbox");
             return m;
         } catch (GrammarException e) {
-            throw new IllegalArgumentException("not a mailbox (RFC 5321 §4.1.2, rule " + e.rule() + ", column "
+            throw new IllegalArgumentException("not a mailbox (RFC 5321 section 4.1.2, rule " + e.rule() + ", column "
                     + e.column() + "): " + e.getMessage());
         }
     }
@@ -126,7 +126,7 @@ public final class PathGrammar {
         }
         if (utf8Length(text.substring(start, pos)) > MAX_PATH) {
             pos = start;
-            throw error("Path", "longer than " + MAX_PATH + " octets (RFC 5321 §4.5.3.1.3)");
+            throw error("Path", "longer than " + MAX_PATH + " octets (RFC 5321 section 4.5.3.1.3)");
         }
         return mailbox;
     }
@@ -158,7 +158,7 @@ public final class PathGrammar {
         String value = peek() == '"' ? quotedString() : dotString();
         if (utf8Length(value) > MAX_LOCAL_PART) {
             pos = start;
-            throw error("Local-part", "longer than " + MAX_LOCAL_PART + " octets (RFC 5321 §4.5.3.1.1)");
+            throw error("Local-part", "longer than " + MAX_LOCAL_PART + " octets (RFC 5321 section 4.5.3.1.1)");
         }
         return value;
     }
@@ -225,7 +225,7 @@ public final class PathGrammar {
         String domain = text.substring(start, pos);
         if (utf8Length(domain) > MAX_DOMAIN) {
             pos = start;
-            throw error("Domain", "longer than " + MAX_DOMAIN + " octets (RFC 5321 §4.5.3.1.2)");
+            throw error("Domain", "longer than " + MAX_DOMAIN + " octets (RFC 5321 section 4.5.3.1.2)");
         }
         return domain;
     }
@@ -244,7 +244,7 @@ public final class PathGrammar {
         }
         if (utf8Length(text.substring(start, pos)) > MAX_LABEL) {
             pos = start;
-            throw error("sub-domain", "label longer than " + MAX_LABEL + " octets (RFC 1035 §2.3.4)");
+            throw error("sub-domain", "label longer than " + MAX_LABEL + " octets (RFC 1035 section 2.3.4)");
         }
     }
 
@@ -261,7 +261,7 @@ public final class PathGrammar {
         }
         String inside = text.substring(pos, close);
         if (!AddressLiterals.isValid(inside)) {
-            throw error("address-literal", "not an IPv4, IPv6 or general address literal (RFC 5321 §4.1.3)");
+            throw error("address-literal", "not an IPv4, IPv6 or general address literal (RFC 5321 section 4.1.3)");
         }
         pos = close + 1;
         return text.substring(start, pos);
@@ -351,11 +351,11 @@ public final class PathGrammar {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 32 || c == 127) {
-                throw new IllegalArgumentException("RFC 5321 §4.1.2: control character in local part");
+                throw new IllegalArgumentException("RFC 5321 section 4.1.2: control character in local part");
             }
         }
         if (utf8Length(value) > MAX_LOCAL_PART) {
-            throw new IllegalArgumentException("RFC 5321 §4.5.3.1.1: local part over 64 octets");
+            throw new IllegalArgumentException("RFC 5321 section 4.5.3.1.1: local part over 64 octets");
         }
     }
 
@@ -373,7 +373,7 @@ public final class PathGrammar {
             }
             g.expectEnd("Domain");
         } catch (GrammarException e) {
-            throw new IllegalArgumentException("RFC 5321 §4.1.2: bad domain \"" + domain + "\": " + e.getMessage());
+            throw new IllegalArgumentException("RFC 5321 section 4.1.2: bad domain \"" + domain + "\": " + e.getMessage());
         }
     }
 
@@ -437,13 +437,13 @@ public final class PathGrammar {
     }
 
     /**
-     * Peer text made safe to quote in a reply: control characters become "?" (a reply line must not
-     * carry CR or LF, §4.2) and long text is cut, so a reply never exceeds its 512 octets (§4.5.3.1.5).
+     * Peer text made safe to quote in a reply: anything but printable US-ASCII becomes "?" (reply text
+     * is a {@code textstring}, §4.2) and long text is cut, so a reply never exceeds its 512 octets (§4.5.3.1.5).
      */
     static String shown(String peerText) {
         StringBuilder out = new StringBuilder();
-        peerText.codePoints().limit(40).forEach(c -> out.appendCodePoint(c < 32 || c == 127 ? '?' : c));
-        return peerText.codePointCount(0, peerText.length()) > 40 ? out + "…" : out.toString();
+        peerText.codePoints().limit(40).forEach(c -> out.append(c < 32 || c > 126 ? '?' : (char) c));
+        return peerText.codePointCount(0, peerText.length()) > 40 ? out + "..." : out.toString();
     }
 
     GrammarException error(String rule, String message) {

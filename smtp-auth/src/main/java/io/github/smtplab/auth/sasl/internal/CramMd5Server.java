@@ -19,6 +19,7 @@ public final class CramMd5Server implements ServerMechanism {
 
     private final CredentialStore store;
     private final byte[] challenge;
+    private String username;
 
     /** A server with a fresh challenge for {@code hostname}. */
     public CramMd5Server(CredentialStore store, String hostname) {
@@ -44,7 +45,7 @@ public final class CramMd5Server implements ServerMechanism {
     public ServerStep start(Optional<byte[]> initialResponse) {
         if (initialResponse.isPresent()) {
             return new ServerStep.Failure(ServerStep.FailureKind.UNEXPECTED_INITIAL_RESPONSE,
-                    "RFC 4954 §4: CRAM-MD5 starts with the server's challenge");
+                    "RFC 4954 section 4: CRAM-MD5 starts with the server's challenge");
         }
         return new ServerStep.Challenge(challenge.clone());
     }
@@ -59,13 +60,14 @@ public final class CramMd5Server implements ServerMechanism {
             }
         }
         if (space <= 0 || response.length - space - 1 != DIGEST_HEX_LENGTH || space > PlainMessage.MAX_FIELD_OCTETS) {
-            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 2195 §2: not 'user SP 32 hex digits'");
+            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 2195 section 2: not 'user SP 32 hex digits'");
         }
         Optional<String> user = Utf8.decode(java.util.Arrays.copyOf(response, space));
         String digest = new String(response, space + 1, DIGEST_HEX_LENGTH, StandardCharsets.US_ASCII);
         if (user.isEmpty() || !digest.matches("[0-9a-f]{32}")) {
-            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 2195 §2: lower-case hex digest");
+            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 2195 section 2: lower-case hex digest");
         }
+        username = user.get();
         Optional<UserCredentials> found;
         try {
             found = Users.find(store, user.get());
@@ -80,5 +82,10 @@ public final class CramMd5Server implements ServerMechanism {
         return Crypto.sameBytes(expected, digest.getBytes(StandardCharsets.US_ASCII))
                 ? new ServerStep.Success(found.get().username())
                 : new ServerStep.Failure(ServerStep.FailureKind.INVALID_CREDENTIALS, "wrong digest");
+    }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
     }
 }

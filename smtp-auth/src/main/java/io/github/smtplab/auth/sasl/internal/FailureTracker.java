@@ -8,58 +8,52 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Counts failed AUTH exchanges per client address (one shared instance for all connections). After
- * the n-th failure the client waits {@code delay × 2^(n-1)}, at most {@code maxDelay}; at {@code limit}
- * failures the connection is closed. A success forgets the address; so does a quiet period of
- * {@link #FORGET_AFTER}. Memory is bounded: at most {@link #MAX_ADDRESSES} addresses are tracked.
+ * Counts failed AUTH exchanges per key — a client address and the user it named (one shared instance
+ * for all connections). After the n-th failure of a key the client waits {@code delay × 2^(n-1)}, at most
+ * {@code maxDelay}. A success forgets the key; so does a quiet period of {@link #FORGET_AFTER}. Nothing
+ * here refuses anyone: the count only sets the pause. Memory is bounded: at most {@link #MAX_ADDRESSES}
+ * keys are tracked.
  */
 public final class FailureTracker {
 
     /** Failures older than this are forgotten. */
     public static final Duration FORGET_AFTER = Duration.ofMinutes(15);
-    /** The most addresses remembered at once; beyond, stale ones are purged, then the oldest. */
+    /** The most keys remembered at once; beyond, stale ones are purged, then any. */
     public static final int MAX_ADDRESSES = 10_000;
 
     private record Entry(int failures, Instant last) {}
 
-    private final int limit;
     private final Duration delay;
     private final Duration maxDelay;
     private final Supplier<Instant> clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** A tracker closing at {@code limit} failures, pausing {@code delay} doubling up to {@code maxDelay}. */
-    public FailureTracker(int limit, Duration delay, Duration maxDelay, Supplier<Instant> clock) {
-        this.limit = limit;
+    /** A tracker pausing {@code delay}, doubling up to {@code maxDelay}. */
+    public FailureTracker(Duration delay, Duration maxDelay, Supplier<Instant> clock) {
         this.delay = delay;
         this.maxDelay = maxDelay;
         this.clock = clock;
     }
 
-    /** Records one failure; returns how many failures the address has now. */
-    public int fail(String address) {
+    /** Records one failure; returns how many failures the key has now. */
+    public int fail(String key) {
         Instant now = clock.get();
-        if (entries.size() >= MAX_ADDRESSES && !entries.containsKey(address)) {
+        if (entries.size() >= MAX_ADDRESSES && !entries.containsKey(key)) {
             purge(now);
         }
-        return entries.merge(address, new Entry(1, now),
+        return entries.merge(key, new Entry(1, now),
                 (old, one) -> stale(old, now) ? one : new Entry(old.failures() + 1, now)).failures();
     }
 
-    /** The address authenticated: its failures are forgotten. */
-    public void succeed(String address) {
-        entries.remove(address);
+    /** The key authenticated: its failures are forgotten. */
+    public void succeed(String key) {
+        entries.remove(key);
     }
 
-    /** The failures the address has now. */
-    public int failures(String address) {
-        Entry e = entries.get(address);
+    /** The failures the key has now. */
+    public int failures(String key) {
+        Entry e = entries.get(key);
         return e == null || stale(e, clock.get()) ? 0 : e.failures();
-    }
-
-    /** True when the address has used up its attempts. */
-    public boolean exhausted(String address) {
-        return failures(address) >= limit;
     }
 
     /** The pause after the {@code failures}-th failure: delay, 2×delay, 4×delay... at most maxDelay. */

@@ -50,4 +50,9 @@ public final class LoginServer implements ServerMechanism {
         }
         return Users.checkPassword(store, username, response);
     }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username).flatMap(Utf8::decode);
+    }
 }

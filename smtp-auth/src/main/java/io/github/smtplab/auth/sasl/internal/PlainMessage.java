@@ -36,7 +36,7 @@ public record PlainMessage(String authzid, String authcid, String password) {
         Objects.requireNonNull(authcid, "authcid");
         Objects.requireNonNull(password, "password");
         if (authzid.indexOf('\0') >= 0 || authcid.indexOf('\0') >= 0 || password.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("RFC 4616 §2: no field may contain NUL");
+            throw new IllegalArgumentException("RFC 4616 section 2: no field may contain NUL");
         }
     }
 

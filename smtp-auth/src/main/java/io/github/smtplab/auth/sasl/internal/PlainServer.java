@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class PlainServer implements ServerMechanism {
 
     private final CredentialStore store;
+    private String username;
 
     /** A server checking passwords against {@code store}. */
     public PlainServer(CredentialStore store) {
@@ -26,16 +27,22 @@ public final class PlainServer implements ServerMechanism {
     public ServerStep next(byte[] response) {
         Optional<PlainMessage> message = PlainMessage.decode(response);
         if (message.isEmpty()) {
-            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 4616 §2: not authzid NUL authcid NUL passwd");
+            return new ServerStep.Failure(ServerStep.FailureKind.MALFORMED, "RFC 4616 section 2: not authzid NUL authcid NUL passwd");
         }
         PlainMessage m = message.get();
+        username = m.authcid();
         ServerStep checked = Users.checkPassword(store, m.authcid().getBytes(StandardCharsets.UTF_8),
                 m.password().getBytes(StandardCharsets.UTF_8));
         // RFC 4616 §2: the server acts as authzid only if authcid may; smtplab lets a user act only as itself.
         if (checked instanceof ServerStep.Success success && !m.authzid().isEmpty() && !m.authzid().equals(success.identity())) {
             return new ServerStep.Failure(ServerStep.FailureKind.INVALID_CREDENTIALS,
-                    "RFC 4616 §2: " + success.identity() + " may not act as " + m.authzid());
+                    "RFC 4616 section 2: " + success.identity() + " may not act as " + m.authzid());
         }
         return checked;
+    }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
     }
 }

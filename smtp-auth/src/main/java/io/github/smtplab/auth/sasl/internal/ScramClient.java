@@ -32,7 +32,7 @@ public final class ScramClient implements AuthClient {
     /** A client with a given nonce (tests: RFC 7677 §3's example). */
     public ScramClient(String username, String password, String clientNonce) {
         if (!Scram.isValidNonce(clientNonce)) {
-            throw new IllegalArgumentException("RFC 5802 §7: a nonce is printable characters without a comma");
+            throw new IllegalArgumentException("RFC 5802 section 7: a nonce is printable characters without a comma");
         }
         this.password = password.getBytes(StandardCharsets.UTF_8);
         this.clientNonce = clientNonce;
@@ -54,7 +54,7 @@ public final class ScramClient implements AuthClient {
     public String respond(String challenge) {
         Optional<byte[]> decoded = Scram.base64(challenge);
         if (decoded.isEmpty()) {
-            return fail("RFC 4954 §4: the challenge is not base64");
+            return fail("RFC 4954 section 4: the challenge is not base64");
         }
         Optional<String> text = Utf8.decode(decoded.get());
         if (text.isEmpty()) {
@@ -86,27 +86,27 @@ public final class ScramClient implements AuthClient {
     private String serverFirst(String message) {
         Optional<List<Scram.Attribute>> attributes = Scram.attributes(message);
         if (attributes.isEmpty() || attributes.get().size() < 3) {
-            return fail("RFC 5802 §7: server-first-message is r=...,s=...,i=...");
+            return fail("RFC 5802 section 7: server-first-message is r=...,s=...,i=...");
         }
         List<Scram.Attribute> a = attributes.get();
         if (a.get(0).name() != 'r' || a.get(1).name() != 's' || a.get(2).name() != 'i') {
-            return fail("RFC 5802 §7: r=, s=, i= in this order (m= is not supported)");
+            return fail("RFC 5802 section 7: r=, s=, i= in this order (m= is not supported)");
         }
         String nonce = a.get(0).value();
         if (!Scram.isValidNonce(nonce) || !nonce.startsWith(clientNonce) || nonce.length() == clientNonce.length()) {
-            return fail("RFC 5802 §5.1: the server nonce must extend ours");
+            return fail("RFC 5802 section 5.1: the server nonce must extend ours");
         }
         Optional<byte[]> salt = a.get(1).value().length() > Scram.MAX_SALT_LENGTH ? Optional.empty() : Scram.base64(a.get(1).value());
         if (salt.isEmpty() || salt.get().length == 0) {
-            return fail("RFC 5802 §7: s= is a non-empty base64 salt");
+            return fail("RFC 5802 section 7: s= is a non-empty base64 salt");
         }
         String count = a.get(2).value();
         if (!count.matches("[1-9][0-9]{0,8}")) {
-            return fail("RFC 5802 §7: i= is a positive number");
+            return fail("RFC 5802 section 7: i= is a positive number");
         }
         int iterations = Integer.parseInt(count);
         if (iterations < ScramCredentials.MIN_ITERATIONS || iterations > ScramCredentials.MAX_ITERATIONS) {
-            return fail("RFC 7677 §4: iteration count " + iterations + " outside " + ScramCredentials.MIN_ITERATIONS
+            return fail("RFC 7677 section 4: iteration count " + iterations + " outside " + ScramCredentials.MIN_ITERATIONS
                     + ".." + ScramCredentials.MAX_ITERATIONS);
         }
         byte[] saltedPassword = Crypto.hi(password, salt.get(), iterations);
@@ -122,11 +122,11 @@ public final class ScramClient implements AuthClient {
 
     private String serverFinal(String message) {
         if (!message.startsWith("v=")) {
-            return fail("RFC 5802 §7: server-final-message is v=... (or e=... on error): " + message);
+            return fail("RFC 5802 section 7: server-final-message is v=... (or e=... on error): " + message);
         }
         Optional<byte[]> signature = Scram.base64(message.substring(2));
         if (signature.isEmpty() || !Crypto.sameBytes(signature.get(), expectedServerSignature)) {
-            return fail("RFC 5802 §5.1: the server signature does not match: this server does not know the verifier");
+            return fail("RFC 5802 section 5.1: the server signature does not match: this server does not know the verifier");
         }
         state = State.VERIFIED;
         return "";   // RFC 4954 §4: an empty response acknowledges the last challenge

@@ -55,7 +55,7 @@ public final class ScramServer implements ServerMechanism {
     /** A server with a given nonce part (tests: RFC 7677 §3's example). */
     public ScramServer(CredentialStore store, String serverNonce, int fakeIterations) {
         if (!Scram.isValidNonce(serverNonce)) {
-            throw new IllegalArgumentException("RFC 5802 §7: a nonce is printable characters without a comma");
+            throw new IllegalArgumentException("RFC 5802 section 7: a nonce is printable characters without a comma");
         }
         this.store = store;
         this.serverNonce = serverNonce;
@@ -81,9 +81,9 @@ public final class ScramServer implements ServerMechanism {
             case CLIENT_FINAL -> clientFinal(text.get());
             case SERVER_FINAL_SENT -> text.get().isEmpty()
                     ? new ServerStep.Success(username)
-                    : malformed("RFC 4954 §4: the answer to the server-final message is empty");
+                    : malformed("RFC 4954 section 4: the answer to the server-final message is empty");
             case ERROR_SENT -> new ServerStep.Failure(FailureKind.UNSUPPORTED_OPTION,
-                    "RFC 5802 §6: channel binding (p=) is not offered");
+                    "RFC 5802 section 6: channel binding (p=) is not offered");
             case DONE -> malformed("the exchange is over");
         };
     }
@@ -93,7 +93,7 @@ public final class ScramServer implements ServerMechanism {
         int firstComma = message.indexOf(',');
         int secondComma = firstComma < 0 ? -1 : message.indexOf(',', firstComma + 1);
         if (secondComma < 0) {
-            return malformed("RFC 5802 §7: no gs2-header");
+            return malformed("RFC 5802 section 7: no gs2-header");
         }
         String cbindFlag = message.substring(0, firstComma);
         String authzid = message.substring(firstComma + 1, secondComma);
@@ -104,38 +104,38 @@ public final class ScramServer implements ServerMechanism {
             return new ServerStep.Challenge(CHANNEL_BINDING_NOT_SUPPORTED.getBytes(StandardCharsets.US_ASCII));
         }
         if (!cbindFlag.equals("n") && !cbindFlag.equals("y")) {
-            return malformed("RFC 5802 §7: gs2-cbind-flag is n, y or p=");
+            return malformed("RFC 5802 section 7: gs2-cbind-flag is n, y or p=");
         }
         Optional<String> authorization = Optional.empty();
         if (!authzid.isEmpty()) {
             if (!authzid.startsWith("a=")) {
-                return malformed("RFC 5802 §7: authzid is a=saslname");
+                return malformed("RFC 5802 section 7: authzid is a=saslname");
             }
             authorization = Scram.unescapeUsername(authzid.substring(2));
             if (authorization.isEmpty()) {
-                return malformed("RFC 5802 §5.1: bad escape in authzid");
+                return malformed("RFC 5802 section 5.1: bad escape in authzid");
             }
         }
         gs2Header = message.substring(0, secondComma + 1);
         clientFirstBare = message.substring(secondComma + 1);
         Optional<List<Scram.Attribute>> attributes = Scram.attributes(clientFirstBare);
         if (attributes.isEmpty() || attributes.get().size() < 2) {
-            return malformed("RFC 5802 §7: client-first-message-bare is n=...,r=...");
+            return malformed("RFC 5802 section 7: client-first-message-bare is n=...,r=...");
         }
         List<Scram.Attribute> a = attributes.get();
         if (a.getFirst().name() == 'm') {
-            return malformed("RFC 5802 §5.1: mandatory extension m= not supported");
+            return malformed("RFC 5802 section 5.1: mandatory extension m= not supported");
         }
         if (a.get(0).name() != 'n' || a.get(1).name() != 'r' || !Scram.isValidNonce(a.get(1).value())) {
-            return malformed("RFC 5802 §7: n=username,r=nonce");
+            return malformed("RFC 5802 section 7: n=username,r=nonce");
         }
         Optional<String> user = Scram.unescapeUsername(a.get(0).value());
         if (user.isEmpty() || user.get().isEmpty() || user.get().getBytes(StandardCharsets.UTF_8).length > UserCredentials.MAX_USERNAME_OCTETS) {
-            return malformed("RFC 5802 §5.1: bad username");
+            return malformed("RFC 5802 section 5.1: bad username");
         }
         username = user.get();
         if (authorization.isPresent() && !authorization.get().equals(username)) {
-            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 §5.1: " + username + " may not act as " + authorization.get());
+            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 section 5.1: " + username + " may not act as " + authorization.get());
         }
         Optional<UserCredentials> found;
         try {
@@ -155,24 +155,24 @@ public final class ScramServer implements ServerMechanism {
     private ServerStep clientFinal(String message) {
         int proofAt = message.lastIndexOf(",p=");
         if (proofAt < 0) {
-            return malformed("RFC 5802 §7: no proof");
+            return malformed("RFC 5802 section 7: no proof");
         }
         String withoutProof = message.substring(0, proofAt);
         Optional<List<Scram.Attribute>> attributes = Scram.attributes(withoutProof);
         if (attributes.isEmpty() || attributes.get().size() < 2
                 || attributes.get().get(0).name() != 'c' || attributes.get().get(1).name() != 'r') {
-            return malformed("RFC 5802 §7: c=...,r=...,p=...");
+            return malformed("RFC 5802 section 7: c=...,r=...,p=...");
         }
         Optional<byte[]> binding = Scram.base64(attributes.get().get(0).value());
         if (binding.isEmpty() || !Crypto.sameBytes(binding.get(), gs2Header.getBytes(StandardCharsets.UTF_8))) {
-            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 §5.1: c= is not the gs2-header");
+            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 section 5.1: c= is not the gs2-header");
         }
         if (!attributes.get().get(1).value().equals(nonce)) {
-            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 §5.1: nonce mismatch");
+            return new ServerStep.Failure(FailureKind.INVALID_CREDENTIALS, "RFC 5802 section 5.1: nonce mismatch");
         }
         Optional<byte[]> proof = Scram.base64(message.substring(proofAt + 3));
         if (proof.isEmpty() || proof.get().length != ScramCredentials.KEY_OCTETS) {
-            return malformed("RFC 5802 §7: proof is base64 of 32 octets");
+            return malformed("RFC 5802 section 7: proof is base64 of 32 octets");
         }
         String authMessage = Scram.authMessage(clientFirstBare, serverFirst, withoutProof);
         byte[] clientSignature = Crypto.hmacSha256(credentials.storedKey(), authMessage);
@@ -194,5 +194,10 @@ public final class ScramServer implements ServerMechanism {
 
     private static ServerStep malformed(String reason) {
         return new ServerStep.Failure(FailureKind.MALFORMED, reason);
+    }
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
     }
 }

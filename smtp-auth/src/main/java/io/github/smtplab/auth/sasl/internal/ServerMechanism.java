@@ -16,4 +16,9 @@ public interface ServerMechanism {
 
     /** The client's (decoded) answer to the last challenge. */
     ServerStep next(byte[] response);
+
+    /** The user the client named so far (authentication identity), once the mechanism has read it. */
+    default Optional<String> username() {
+        return Optional.empty();
+    }
 }
