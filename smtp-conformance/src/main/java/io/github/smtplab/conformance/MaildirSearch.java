@@ -1,6 +1,7 @@
 package io.github.smtplab.conformance;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,8 @@ final class MaildirSearch {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, 4)) {
             files = walk.filter(Files::isRegularFile).toList();
+        } catch (IOException | UncheckedIOException moving) {
+            return false;   // a file was renamed while we walked (tmp/ to new/): the next look sees it
         }
         for (Path file : files) {
             try {

@@ -198,6 +198,11 @@ public final class ProbeRunner {
         return (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     }
 
+    /** How long a message that must not be delivered is looked for (deliveries may lag behind the reply). */
+    static final long GRACE_MILLIS = 2000;
+    /** How long replies are still read after a probe failed. */
+    static final long DRAIN_MILLIS = 1500;
+
     /** The probe did not get what it expected (verdict by level). */
     private static final class Failed extends Exception {
         private static final long serialVersionUID = 1L;
@@ -245,6 +250,14 @@ public final class ProbeRunner {
             }
             try (Connection c = connection) {
                 try {
+                    // the delivered-content checks are declarations, read first: they apply even when a reply failed
+                    for (Step step : probe.steps()) {
+                        switch (step) {
+                            case Step.Delivered d -> delivered.put(d.text(), bytes(d.text()));
+                            case Step.NotDelivered d -> notDelivered.put(d, new byte[][] {bytes(d.text()), bytes(d.carrier())});
+                            default -> { }
+                        }
+                    }
                     for (Step step : probe.steps()) {
                         if (connection.closed() && !(step instanceof Step.Delivered) && !(step instanceof Step.NotDelivered)) {
                             throw new Failed("the connection is closed; the probe still had: " + step.line());
@@ -258,7 +271,9 @@ public final class ProbeRunner {
                 checkMaildir();
                 return new Outcome(probe, Verdict.PASS, "", connection.transcript());
             } catch (Failed f) {
-                return judge(f, connection.transcript());
+                drain();
+                connection.close();
+                return judge(new Failed(f.getMessage() + maildirAfterFailure()), connection.transcript());
             } catch (Skipped s) {
                 return new Outcome(probe, Verdict.SKIP, s.getMessage(), connection.transcript());
             } catch (IOException e) {
@@ -267,6 +282,39 @@ public final class ProbeRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(probe, Verdict.SKIP, "interrupted", connection.transcript());
+            }
+        }
+
+        /**
+         * After a failure, the replies still on their way show what the server made of the rest (the 354 of a
+         * smuggled DATA...), and reading them lets the server finish before the connection drops.
+         */
+        private void drain() {
+            long until = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
+            try {
+                while (!connection.closed() && connection.read(until) instanceof ReadResult.Received) {
+                    // each reply goes to the transcript
+                }
+            } catch (IOException e) {
+                // the connection is gone: nothing more to read
+            }
+        }
+
+        /** After a failed reply, what the maildir shows still helps (a smuggled message delivered?). */
+        private String maildirAfterFailure() {
+            if (notDelivered.isEmpty() || target.maildir().isEmpty()) {
+                return "";
+            }
+            try {
+                checkNotDelivered(new MaildirSearch(target.maildir().get()), GRACE_MILLIS);
+                return "";
+            } catch (Failed also) {
+                return "; and " + also.getMessage();
+            } catch (IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
             }
         }
 
@@ -312,8 +360,8 @@ public final class ProbeRunner {
                     connection.note("waiting " + w.seconds() + " s");
                     Thread.sleep(w.seconds() * 1000L);
                 }
-                case Step.Delivered d -> delivered.put(d.text(), bytes(d.text()));
-                case Step.NotDelivered d -> notDelivered.put(d, new byte[][] {bytes(d.text()), bytes(d.carrier())});
+                case Step.Delivered d -> { }      // read before the dialogue, checked after it
+                case Step.NotDelivered d -> { }
                 case Step.Close c -> {
                     connection.flush();
                     connection.note("the client drops the connection");
@@ -406,6 +454,15 @@ public final class ProbeRunner {
             return name.equals("oversize") ? "the server announces no SIZE limit" : "no value for ${" + name + "}";
         }
 
+        private boolean anyUnwanted(MaildirSearch search) throws IOException {
+            for (byte[][] unwanted : notDelivered.values()) {
+                if (search.anyContaining(unwanted[0], unwanted[1])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void checkMaildir() throws Failed, InterruptedException, IOException {
             if (delivered.isEmpty() && notDelivered.isEmpty()) {
                 return;
@@ -423,8 +480,14 @@ public final class ProbeRunner {
                 }
                 connection.note("maildir: a delivered message contains " + shown);
             }
-            if (delivered.isEmpty()) {
-                Thread.sleep(2000);   // give a (wrongly) delivered message the time to land
+            // with nothing to wait for, give a (wrongly) delivered message the time to land
+            checkNotDelivered(search, delivered.isEmpty() ? GRACE_MILLIS : 200);
+        }
+
+        private void checkNotDelivered(MaildirSearch search, long graceMillis) throws Failed, IOException, InterruptedException {
+            long until = System.nanoTime() + graceMillis * 1_000_000;
+            while (!anyUnwanted(search) && System.nanoTime() < until) {
+                Thread.sleep(100);
             }
             for (Map.Entry<Step.NotDelivered, byte[][]> unwanted : notDelivered.entrySet()) {
                 String shown = unwanted.getKey().argument();
