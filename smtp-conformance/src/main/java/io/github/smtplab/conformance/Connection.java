@@ -75,7 +75,15 @@ final class Connection implements AutoCloseable {
 
     /** Flushes, then reads one reply by the deadline; the reply (or the trouble) goes to the transcript. */
     ReadResult read(long deadlineNanos) throws IOException {
-        flush();
+        try {
+            flush();
+        } catch (IOException reset) {
+            // the server closed while the client was still sending (a line too long for it, say): a close
+            pending.reset();
+            closed = true;
+            note("the server closed the connection while the client was sending (" + reset.getMessage() + ")");
+            return new ReadResult.Closed(List.of());
+        }
         ReadResult result = reader.read(deadlineNanos);
         List<String> lines = switch (result) {
             case ReadResult.Received r -> r.reply().lines();

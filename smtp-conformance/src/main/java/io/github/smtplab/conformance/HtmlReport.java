@@ -16,7 +16,8 @@ public final class HtmlReport {
             .summary span{display:inline-block;padding:.3em .8em;margin-right:.5em;border-radius:4px;font-weight:bold}
             .pass{background:#d8f0d8}.fail{background:#f6d0d0}.warn{background:#f8ecc0}.skip{background:#e4e4e4}
             table{border-collapse:collapse;width:100%}td,th{padding:.25em .5em;text-align:left;vertical-align:top}
-            table.results tr{border-bottom:1px solid #eee}
+            table.results{table-layout:fixed}table.results tr{border-bottom:1px solid #eee}
+            table.results td:nth-child(2){width:6em}table.results td:nth-child(3){width:5em}table.results td:nth-child(4){width:17em}
             .verdict{font-weight:bold;text-transform:uppercase;font-size:.85em;border-radius:3px;text-align:center;width:4em}
             details{margin:.4em 0 .8em 0;border:1px solid #ddd;border-radius:4px;padding:.4em .8em}
             summary{cursor:pointer}blockquote{margin:.5em 0;padding:.3em .8em;border-left:4px solid #99b;background:#f4f4fa}

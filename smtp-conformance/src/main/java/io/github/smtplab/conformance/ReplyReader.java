@@ -3,6 +3,7 @@ package io.github.smtplab.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class ReplyReader {
                     n = in.read(buffer);
                 } catch (SocketTimeoutException e) {
                     return new ReadResult.TimedOut(partial(lines, line));
+                } catch (SocketException reset) {
+                    return new ReadResult.Closed(partial(lines, line));   // a reset is a close, told rudely
                 }
                 if (n < 0) {
                     return new ReadResult.Closed(partial(lines, line));
