@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * Looks for bytes in the messages a server delivered: every regular file under the directory (a Maildir's
- * {@code new/} and {@code cur/}, or a flat directory of files such as smtp-sink's), at most four levels deep.
+ * {@code new/} and {@code cur/}, or a flat directory of files such as smtp-sink's), at most four levels deep,
+ * except those in {@code tmp/}: a Maildir message is delivered only once moved out of it (a message being
+ * received, or one being thrown away after a dropped connection, may sit there for a moment).
  */
 final class MaildirSearch {
 
@@ -48,7 +50,7 @@ final class MaildirSearch {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, 4)) {
-            files = walk.filter(Files::isRegularFile).toList();
+            files = walk.filter(Files::isRegularFile).filter(MaildirSearch::delivered).toList();
         } catch (IOException | UncheckedIOException moving) {
             return false;   // a file was renamed while we walked (tmp/ to new/): the next look sees it
         }
@@ -65,6 +67,16 @@ final class MaildirSearch {
             }
         }
         return false;
+    }
+
+    /** Whether a file counts as delivered: not under a {@code tmp/} directory, where a Maildir writer works. */
+    private boolean delivered(Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().equals("tmp")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first index of {@code needle} in {@code haystack}, or -1. */

@@ -235,6 +235,7 @@ public final class ProbeRunner {
         private final Map<Step.NotDelivered, byte[][]> notDelivered = new LinkedHashMap<>();
         private Connection connection;
         private ServerReply last;
+        private boolean maildirChecked;
 
         Execution(Probe probe, Map<String, String> variables, long probeDeadline) {
             this.probe = probe;
@@ -302,7 +303,7 @@ public final class ProbeRunner {
 
         /** After a failed reply, what the maildir shows still helps (a smuggled message delivered?). */
         private String maildirAfterFailure() {
-            if (notDelivered.isEmpty() || target.maildir().isEmpty()) {
+            if (maildirChecked || notDelivered.isEmpty() || target.maildir().isEmpty()) {
                 return "";
             }
             try {
@@ -464,6 +465,7 @@ public final class ProbeRunner {
         }
 
         private void checkMaildir() throws Failed, InterruptedException, IOException {
+            maildirChecked = true;
             if (delivered.isEmpty() && notDelivered.isEmpty()) {
                 return;
             }
