@@ -50,7 +50,7 @@ final class MaildirSearch {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, 4)) {
-            files = walk.filter(Files::isRegularFile).filter(MaildirSearch::delivered).toList();
+            files = walk.filter(Files::isRegularFile).filter(this::delivered).toList();
         } catch (IOException | UncheckedIOException moving) {
             return false;   // a file was renamed while we walked (tmp/ to new/): the next look sees it
         }
