@@ -9,6 +9,7 @@ module io.github.smtplab.lab {
     requires io.github.smtplab.auth;
     requires io.github.smtplab.tls;
     requires io.github.smtplab.pop3;
+    requires io.github.smtplab.conformance;
     requires info.picocli;
     requires java.logging;
 
