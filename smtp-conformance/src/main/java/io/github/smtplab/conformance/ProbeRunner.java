@@ -58,6 +58,10 @@ public final class ProbeRunner {
     /** Runs the selected probes; {@code progress} hears of each outcome as it comes. */
     public List<Outcome> run(List<Probe> all, Consumer<Outcome> progress) throws Unreachable {
         Capabilities capabilities = discover();
+        if (target.tls() == TlsMode.STARTTLS && !capabilities.offers("STARTTLS")) {
+            throw new Unreachable("--tls starttls, but " + target.host() + ":" + target.port()
+                    + " does not offer STARTTLS (or the TLS handshake failed)", null);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Probe probe : selected(all)) {
             Outcome outcome = run(probe, capabilities);
