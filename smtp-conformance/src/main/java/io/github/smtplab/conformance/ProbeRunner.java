@@ -58,6 +58,10 @@ public final class ProbeRunner {
     /** Runs the selected probes; {@code progress} hears of each outcome as it comes. */
     public List<Outcome> run(List<Probe> all, Consumer<Outcome> progress) throws Unreachable {
         Capabilities capabilities = discover();
+        if (target.tls() == TlsMode.STARTTLS && !capabilities.offers("STARTTLS")) {
+            throw new Unreachable("--tls starttls, but " + target.host() + ":" + target.port()
+                    + " does not offer STARTTLS (or the TLS handshake failed)", null);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Probe probe : selected(all)) {
             Outcome outcome = run(probe, capabilities);
@@ -478,7 +482,8 @@ public final class ProbeRunner {
                 String shown = want.getKey();
                 if (!search.awaitContaining(want.getValue(), 10_000)) {
                     connection.note("maildir: no delivered message contains " + shown);
-                    throw new Failed("no delivered message in " + target.maildir().get() + " contains " + shown);
+                    throw new Failed("no delivered message in " + target.maildir().get() + " contains \""
+                            + ReplySyntax.printable(new String(want.getValue(), StandardCharsets.ISO_8859_1)) + "\"");
                 }
                 connection.note("maildir: a delivered message contains " + shown);
             }
@@ -495,7 +500,8 @@ public final class ProbeRunner {
                 String shown = unwanted.getKey().argument();
                 if (search.anyContaining(unwanted.getValue()[0], unwanted.getValue()[1])) {
                     connection.note("maildir: a delivered message breaks not-delivered: " + shown);
-                    throw new Failed("a delivered message contains " + unwanted.getKey().text()
+                    String text = ReplySyntax.printable(new String(unwanted.getValue()[0], StandardCharsets.ISO_8859_1));
+                    throw new Failed("a delivered message contains \"" + text + "\""
                             + (unwanted.getKey().carrier().isEmpty() ? "" : " on its own") + ", which must not have been delivered");
                 }
                 connection.note("maildir: checked not-delivered: " + shown);

@@ -140,6 +140,28 @@ class ProbeRunnerTest {
     }
 
     @Test
+    void slowProbesWaitWhenAskedTo() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(ProbeRunnerTest::lenient)) {
+            Target target = Target.of("127.0.0.1", server.port(), "exemple.com", "bob@exemple.com", Profile.MX)
+                    .withRun(true, Set.of(), Duration.ofSeconds(5));
+            ProbeRunner runner = new ProbeRunner(target);
+            Outcome waited = runner.run(probe("level: SHOULD\nslow: yes\nhello:\nwait: 1\nsend: NOOP\nexpect: 250"), runner.discover());
+            assertThat(waited.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(waited.transcript()).extracting(TranscriptLine::tagged).contains("*  waiting 1 s");
+        }
+    }
+
+    @Test
+    void startTlsAskedButNotOfferedIsReportedAtOnce() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(ProbeRunnerTest::lenient)) {
+            Target target = Target.of("127.0.0.1", server.port(), "exemple.com", "bob@exemple.com", Profile.MX)
+                    .withTls(TlsMode.STARTTLS, java.util.Optional.empty());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProbeRunner(target).run(ProbeFile.builtIn(), o -> { }))
+                    .isInstanceOf(ProbeRunner.Unreachable.class).hasMessageContaining("does not offer STARTTLS");
+        }
+    }
+
+    @Test
     void pipelinedSendsLeaveInOneGroupAndRepliesAreCountedInOrder() throws Exception {
         try (ScriptedServer server = new ScriptedServer(ProbeRunnerTest::lenient)) {
             Outcome outcome = run(server, probe("level: MUST\nhello:\nsend*3: NOOP\nexpect*3: 250\nsend: QUIT\nexpect: 221"));

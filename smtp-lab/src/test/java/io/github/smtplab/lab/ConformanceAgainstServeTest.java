@@ -96,6 +96,31 @@ class ConformanceAgainstServeTest {
         }
     }
 
+    /** RFC 8314 section 3: with --tls implicit the suite speaks TLS from the first byte (port 465 semantics). */
+    @Test
+    void implicitTls() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        Path certs = dir.resolve("certs");
+        Thread server = start(serve, "--listen", "127.0.0.1:0", "--implicit-tls-listen", "127.0.0.1:0", "--domain", "exemple.com",
+                "--maildir", dir.resolve("mail").toString(), "--dev-cert", certs.toString());
+        try {
+            for (int i = 0; i < 400 && serve.boundImplicitAddress == null; i++) {
+                Thread.sleep(25);
+            }
+            Path json = dir.resolve("implicit.json");
+            ServeAndSendTest.Run run = ServeAndSendTest.smtplab("conformance", "--target", "127.0.0.1:" + serve.boundImplicitAddress.getPort(),
+                    "--tls", "implicit", "--trust", certs.resolve("ca.pem").toString(), "--only", "greeting,data,smuggling",
+                    "--domain", "exemple.com", "--rcpt", "bob@exemple.com", "--maildir", dir.resolve("mail/bob@exemple.com").toString(),
+                    "--json", json.toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Main.OK);
+            assertThat(run.out()).contains(" passed, 0 failed, 0 skipped");
+            assertThat(Files.readString(json)).contains("certificate verified").doesNotContain("\"outcome\": \"fail\"");
+        } finally {
+            serve.stop.countDown();
+            server.join(10_000);
+        }
+    }
+
     @Test
     void exitCodes() throws IOException {
         int closedPort;
