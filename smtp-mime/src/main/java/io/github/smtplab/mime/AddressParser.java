@@ -206,6 +206,10 @@ public final class AddressParser {
         pos++;
         skipCfws();
         String domain = domain();
+        if (local.isEmpty() || domain.isEmpty()) {
+            // '""@x' is grammatical (a quoted-string may be empty) but names no mailbox; found by fuzzing
+            throw new Syntax("RFC 5322 §3.4.1: an empty local-part or domain names no mailbox");
+        }
         return new Mailbox("", local.toString(), domain);
     }
 

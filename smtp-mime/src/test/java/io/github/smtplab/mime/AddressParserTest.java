@@ -69,7 +69,8 @@ class AddressParserTest {
 
     @Test
     void malformedInputGivesATypedFailure() {
-        for (String bad : List.of("<unterminated@x", "no-at-sign", "a@", "\"open", "(((", "a@b c@d", "<a@b> junk <", "@")) {
+        for (String bad : List.of("<unterminated@x", "no-at-sign", "a@", "\"open", "(((", "a@b c@d", "<a@b> junk <", "@",
+                "\"\"@exemple.com", "Bob <\"\"@exemple.com>")) {   // an empty quoted local-part: found by fuzzing
             assertThat(AddressParser.parseList(bad)).as(bad).isInstanceOf(ParseResult.Failed.class);
         }
         assertThat(AddressParser.parseList("(".repeat(100_000))).isInstanceOf(ParseResult.Failed.class);
