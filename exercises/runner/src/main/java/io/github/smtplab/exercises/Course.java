@@ -53,51 +53,19 @@ public record Course(Path root) {
         return Exercise.javaFiles(root.resolve("solutions").resolve(exercise.id()));
     }
 
-    /** The known-bad implementations of an exercise, one folder per mistake. */
+    /**
+     * The known-bad implementations of an exercise: a folder per mistake holding whole files, or a
+     * {@code MISTAKE.mistake} file that changes a few lines of the reference (see {@link KnownBad}).
+     */
     public List<KnownBad> knownBad(Exercise exercise) {
         Path folder = root.resolve("known-bad").resolve(exercise.id());
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> mistakes = Files.list(folder)) {
-            return mistakes.filter(Files::isDirectory).sorted()
-                    .map(m -> new KnownBad(m.getFileName().toString(), Exercise.javaFiles(m)))
-                    .toList();
+            return mistakes.sorted().map(KnownBad::at).flatMap(Optional::stream).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A classic mistake: files that replace the reference's files of the same name. The first file's
-     * {@code // caught by:} comment names the RFC rule a failing test's message must name.
-     *
-     * @param mistake the folder name, e.g. {@code first-line-not-stuffed}
-     * @param files   the replacing files
-     */
-    public record KnownBad(String mistake, List<Path> files) {
-
-        /** The text after {@code // caught by:} in the files, e.g. {@code RFC 5321 4.5.2}. */
-        public String caughtBy() {
-            for (Path file : files) {
-                try (Stream<String> lines = Files.lines(file)) {
-                    Optional<String> rule = lines.map(String::trim).filter(l -> l.startsWith("// caught by:"))
-                            .map(l -> l.substring("// caught by:".length()).trim()).findFirst();
-                    if (rule.isPresent()) {
-                        return rule.get();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return "";
-        }
-
-        /** The reference's files with this mistake's files put in place of those of the same name. */
-        public List<Path> over(List<Path> reference) {
-            List<String> replaced = files.stream().map(f -> f.getFileName().toString()).toList();
-            return Stream.concat(reference.stream().filter(f -> !replaced.contains(f.getFileName().toString())),
-                    files.stream()).toList();
         }
     }
 }
