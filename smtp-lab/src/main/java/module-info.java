@@ -7,8 +7,10 @@ module io.github.smtplab.lab {
     requires io.github.smtplab.dns;
     requires io.github.smtplab.auth;
     requires io.github.smtplab.tls;
+    requires io.github.smtplab.exercises;
     requires info.picocli;
     requires java.logging;
 
     opens io.github.smtplab.lab to info.picocli;
+    opens io.github.smtplab.lab.learn to info.picocli;
 }

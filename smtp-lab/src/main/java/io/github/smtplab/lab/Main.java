@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "smtplab", mixinStandardHelpOptions = true, version = "smtplab 0.1.0",
         description = "Internet mail built by hand: run a server, send a message, look inside the protocol.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, ComposeCommand.class, DigCommand.class, DnsCommand.class, QueueCommand.class, DkimCommand.class, SpfCommand.class, DmarcCommand.class, UsersCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ServeCommand.class, SendCommand.class, ComposeCommand.class, DigCommand.class, DnsCommand.class, QueueCommand.class, DkimCommand.class, SpfCommand.class, DmarcCommand.class, UsersCommand.class, io.github.smtplab.lab.learn.LearnCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:everything worked (send: every recipient accepted)",
