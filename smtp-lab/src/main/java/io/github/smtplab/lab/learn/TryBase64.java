@@ -28,7 +28,7 @@ final class TryBase64 implements TryCommand.Scenario {
         try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("submit.monentreprise.fr").withServerExtensions(List.of(auth)))
                 .listen(new InetSocketAddress("127.0.0.1", 0)).idleTimeout(Duration.ofSeconds(10)).shutdownGrace(Duration.ofSeconds(1)).start();
              WireDialogue wire = new WireDialogue(server.address(), out)) {
-            out.println(say.t("A submission server on ", "Un serveur de soumission sur ") + server.address()
+            out.println(say.t("A submission server on ", "Un serveur de soumission sur ") + server.address().getHostString() + ":" + server.address().getPort()
                     + say.t(" (loopback, so AUTH without TLS is allowed here); user alice@monentreprise.fr, password s3cret.",
                             " (boucle locale : AUTH sans TLS est permis ici) ; utilisateur alice@monentreprise.fr, mot de passe s3cret."));
             wire.reply("");

@@ -40,7 +40,7 @@ final class TryDotStuffing implements TryCommand.Scenario {
                 .listen(new InetSocketAddress("127.0.0.1", 0)).hooks(hooks)
                 .idleTimeout(Duration.ofSeconds(10)).shutdownGrace(Duration.ofSeconds(1)).start();
              WireDialogue wire = new WireDialogue(server.address(), out)) {
-            out.println(say.t("smtplab's server listens on ", "le serveur de smtplab écoute sur ") + server.address()
+            out.println(say.t("smtplab's server listens on ", "le serveur de smtplab écoute sur ") + server.address().getHostString() + ":" + server.address().getPort()
                     + say.t("; the DATA below is what your stuff() returned.", " ; le DATA ci-dessous est ce qu'a rendu votre stuff()."));
             wire.reply("");
             wire.send("EHLO client.monentreprise.fr", "");

@@ -51,7 +51,7 @@ final class TryMxSelection implements TryCommand.Scenario {
         boolean allRight = true;
         try (ZoneServer dns = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone))) {
             StubResolver resolver = new StubResolver(ResolverConfig.of("127.0.0.1:" + dns.address().getPort()));
-            out.println(say.t("smtplab's DNS server answers on ", "le serveur DNS de smtplab répond sur ") + dns.address());
+            out.println(say.t("smtplab's DNS server answers on ", "le serveur DNS de smtplab répond sur ") + dns.address().getHostString() + ":" + dns.address().getPort());
             Class<?> mxClass = Class.forName("MxChoice$Mx", true, code.loader());
             Constructor<?> newMx = mxClass.getDeclaredConstructor(int.class, String.class);
             newMx.setAccessible(true);

@@ -40,7 +40,8 @@ final class WireDialogue implements AutoCloseable {
 
     /** Sends bytes as they are (the learner's DATA) and prints them line by line. */
     void sendRaw(String data, String note) throws IOException {
-        for (String line : data.split("\r\n", -1)) {
+        String shown = data.endsWith("\r\n") ? data.substring(0, data.length() - 2) : data;
+        for (String line : shown.split("\r\n", -1)) {
             transcript.printf("C: %-50s %s%n", line.replace("\r", "\\r").replace("\n", "\\n"), note);
             note = "";
         }
