@@ -51,8 +51,7 @@ public final class ExerciseTests {
     public static TestReport run(Compilation.Compiled compiled, List<Path> testFiles, Duration perTest) {
         List<TestOutcome> outcomes = new ArrayList<>();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader attempt = new URLClassLoader("exercise-attempt", new URL[] {compiled.classes().toUri().toURL()},
-                ExerciseTests.class.getClassLoader())) {
+        try (URLClassLoader attempt = new AttemptClassLoader(compiled.classes().toUri().toURL(), ExerciseTests.class.getClassLoader())) {
             List<ClassSelector> selectors = new ArrayList<>();
             for (String name : compiled.testClassNames()) {
                 selectors.add(selectClass(Class.forName(name, false, attempt)));
@@ -91,6 +90,39 @@ public final class ExerciseTests {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The attempt's own classes first: the exercises live in the unnamed package, and a class of that name
+     * elsewhere on the class path must never stand in for the learner's.
+     */
+    public static final class AttemptClassLoader extends URLClassLoader {
+
+        /** A loader of the classes in the folder (or jar) at {@code classes}, before the parent's. */
+        public AttemptClassLoader(URL classes, ClassLoader parent) {
+            super("exercise-attempt", new URL[] {classes}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null && name.indexOf('.') < 0) {
+                    try {
+                        loaded = findClass(name);
+                    } catch (ClassNotFoundException notOurs) {
+                        loaded = null;
+                    }
+                }
+                if (loaded == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
         }
     }
 

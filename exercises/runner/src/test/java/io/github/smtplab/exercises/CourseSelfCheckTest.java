@@ -35,6 +35,17 @@ class CourseSelfCheckTest {
         }
     }
 
+    @Test
+    void theMutationProfileCoversEveryReference() throws IOException {
+        String pom = Files.readString(COURSE.root().resolve("pom.xml"));
+        for (Exercise exercise : COURSE.exercises()) {
+            for (Path reference : COURSE.solution(exercise)) {
+                String name = reference.getFileName().toString().replaceFirst("\\.java$", "");
+                assertThat(pom).as("exercises/pom.xml's pitest targetClasses lists %s (%s)", name, exercise.id()).contains("<param>" + name + "*</param>");
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicContainer> everyExercise() {
         String only = System.getProperty("course.only", ""); // -Dcourse.only=04 checks one exercise while writing it

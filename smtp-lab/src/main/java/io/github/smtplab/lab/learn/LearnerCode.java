@@ -3,10 +3,10 @@ package io.github.smtplab.lab.learn;
 import io.github.smtplab.exercises.Compilation;
 import io.github.smtplab.exercises.Exercise;
 import io.github.smtplab.exercises.ExerciseCompiler;
+import io.github.smtplab.exercises.ExerciseTests;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +31,8 @@ final class LearnerCode implements AutoCloseable {
     /** Compiles the learner's files of the exercise. */
     static LearnerCode of(Exercise exercise) throws IOException {
         return switch (ExerciseCompiler.compile(exercise.sources(), List.of(), ExerciseCompiler.freshOutput())) {
-            case Compilation.Compiled compiled -> new LearnerCode(new URLClassLoader("learn-try",
-                    new URL[] {compiled.classes().toUri().toURL()}, LearnerCode.class.getClassLoader()));
+            case Compilation.Compiled compiled -> new LearnerCode(new ExerciseTests.AttemptClassLoader(
+                    compiled.classes().toUri().toURL(), LearnerCode.class.getClassLoader()));
             case Compilation.Failed failed -> throw new IllegalStateException("your code does not compile:\n" + failed.errors());
             case Compilation.Refused refused -> throw new IllegalStateException("not run: " + refused.reason());
         };
