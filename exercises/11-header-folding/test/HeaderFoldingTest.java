@@ -1,5 +1,6 @@
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,9 @@ class HeaderFoldingTest {
             assertThat(visible(HeaderFolding.unfold(folded)))
                     .as("RFC 5322 2.2.3: a CRLF may be inserted before any WSP, so unfold(fold(f)) is f; input \"%s\", folded \"%s\"", visible(field), visible(folded))
                     .isEqualTo(visible(field));
-            assertThat(folded.split("\r\n", -1)).as("RFC 5322 2.2.3: every continuation line starts with WSP; folded \"%s\"", visible(folded))
-                    .allMatch(line -> line == folded.split("\r\n", -1)[0] || line.startsWith(" ") || line.startsWith("\t"));
+            String[] lines = folded.split("\r\n", -1);
+            assertThat(Arrays.copyOfRange(lines, 1, lines.length)).as("RFC 5322 2.2.3: every continuation line starts with WSP; folded \"%s\"", visible(folded))
+                    .allMatch(line -> line.startsWith(" ") || line.startsWith("\t"));
         }
     }
 
