@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "try", mixinStandardHelpOptions = true,
         description = {"Runs your code of an exercise inside the real lab and prints the dialogue:",
             "03 your dot-stuffer sends a message through smtplab's server; 07 your base64 logs in with AUTH LOGIN;",
-            "14 your MX selection picks the hosts of domains served by smtplab's own DNS server.",
+            "16 your MX selection picks the hosts of domains served by smtplab's own DNS server.",
             "Exit 0 when the lab accepted what your code did, 1 when not, 2 when not available for that exercise."})
 final class TryCommand implements Callable<Integer> {
 
@@ -42,8 +42,8 @@ final class TryCommand implements Callable<Integer> {
         Scenario scenario = SCENARIOS.get(exercise.name());
         if (scenario == null) {
             out.printf("%s %s: %s%n", exercise.number(), exercise.name(), say.t(
-                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 14 mx-selection).",
-                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 14 mx-selection)."));
+                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 16 mx-selection).",
+                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 16 mx-selection)."));
             return 2;
         }
         try (LearnerCode code = LearnerCode.of(exercise)) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code learn try 14}: smtplab's DNS server serves three domains (several MX, no MX, null MX); the learner's
+ * {@code learn try 16}: smtplab's DNS server serves three domains (several MX, no MX, null MX); the learner's
  * {@code MxChoice.hostsToTry()} gets the records a real lookup returned, and its order is checked.
  */
 final class TryMxSelection implements TryCommand.Scenario {
