@@ -48,7 +48,8 @@ final class Terminal {
             if (!hint.isEmpty()) {
                 out.printf("%n  %s %s%n", say.t("Hint:", "Indice :"), hint);
             }
-            out.printf("  %s %s %s%n", say.t("Edit", "Modifiez"), where + "/",
+            String files = String.join(", ", exercise.sources().stream().map(f -> repository.relativize(f).toString()).toList());
+            out.printf("  %s %s%s %s%n", say.t("Edit", "Modifiez"), files.isEmpty() ? where + "/" : files, ",",
                     say.t("then run ./smtplab learn again (./smtplab learn watch re-runs on save; ./smtplab learn hint "
                             + exercise.number() + " for the next hint).",
                             "puis relancez ./smtplab learn (./smtplab learn watch relance à chaque enregistrement ; ./smtplab learn hint "
