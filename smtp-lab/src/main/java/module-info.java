@@ -10,8 +10,10 @@ module io.github.smtplab.lab {
     requires io.github.smtplab.tls;
     requires io.github.smtplab.pop3;
     requires io.github.smtplab.conformance;
+    requires io.github.smtplab.exercises;
     requires info.picocli;
     requires java.logging;
 
     opens io.github.smtplab.lab to info.picocli;
+    opens io.github.smtplab.lab.learn to info.picocli;
 }

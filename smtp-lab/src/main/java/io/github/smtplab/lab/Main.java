@@ -38,7 +38,7 @@ public final class Main implements Runnable {
 
     /** Every subcommand, by the name it is typed with, in the order {@code --help} lists them. */
     static final List<String> SUBCOMMANDS = List.of("demo", "inspect", "serve", "send", "compose", "dig", "dns", "queue", "dkim",
-            "spf", "dmarc", "users", "pop3", "conformance", "help", StartupTraining.NAME);
+            "spf", "dmarc", "users", "pop3", "conformance", "learn", "help", StartupTraining.NAME);
 
     /**
      * Creates the subcommand typed as {@code name}, or returns null for an unknown name. A switch and not a table
@@ -61,6 +61,7 @@ public final class Main implements Runnable {
             case "users" -> new UsersCommand();
             case "pop3" -> new Pop3Cli();
             case "conformance" -> new ConformanceCommand();
+            case "learn" -> new io.github.smtplab.lab.learn.LearnCommand();
             case "help" -> new CommandLine.HelpCommand();
             case StartupTraining.NAME -> new StartupTraining();
             default -> null;

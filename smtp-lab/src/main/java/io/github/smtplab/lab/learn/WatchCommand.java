@@ -1,0 +1,81 @@
+package io.github.smtplab.lab.learn;
+
+import io.github.smtplab.exercises.Exercise;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ./smtplab learn watch}: runs the current exercise, then again each time one of its files is saved
+ * (the files' modification times are polled), and moves on to the next exercise when it passes. Bounded:
+ * it stops after {@code --for} minutes, or at Ctrl-C.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Re-runs the current exercise each time you save one of its files; stops after --for minutes or Ctrl-C.")
+final class WatchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LearnCommand learn;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NN", description = "Start with this exercise (default: the next one).")
+    String number;
+
+    @Option(names = "--for", defaultValue = "60", paramLabel = "MINUTES", description = "Stop watching after this long (default: ${DEFAULT-VALUE}).")
+    long minutes;
+
+    @Option(names = "--poll-ms", defaultValue = "300", hidden = true)
+    long pollMillis;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Learner learner = learn.learner();
+        PrintWriter out = learn.spec.commandLine().getOut();
+        Say say = Say.in(learn.lang);
+        Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
+        Exercise current = learner.pick(number);
+        boolean passed = learner.run(current, false);
+        List<FileTime> seen = times(current);
+        while (Instant.now().isBefore(end)) {
+            if (passed) {
+                Optional<Exercise> next = learner.next();
+                if (next.isEmpty()) {
+                    out.println(say.t("✓ Every exercise passes.", "✓ Tous les exercices passent."));
+                    return 0;
+                }
+                current = next.get();
+                passed = learner.run(current, false);
+                seen = times(current);
+                continue;
+            }
+            out.printf("%n[%s %s/]%n", say.t("watching", "surveillance de"), learner.course().root().getParent().relativize(current.sourceFolder()));
+            out.flush();
+            while (Instant.now().isBefore(end) && times(current).equals(seen)) {
+                Thread.sleep(pollMillis);
+            }
+            seen = times(current);
+            passed = learner.run(current, false);
+        }
+        out.println(say.t("(stopped watching after " + minutes + " min)", "(fin de la surveillance après " + minutes + " min)"));
+        return passed ? 0 : 1;
+    }
+
+    private static List<FileTime> times(Exercise exercise) throws IOException {
+        List<FileTime> times = new ArrayList<>();
+        for (Path file : exercise.sources()) {
+            times.add(Files.getLastModifiedTime(file));
+        }
+        return times;
+    }
+}
