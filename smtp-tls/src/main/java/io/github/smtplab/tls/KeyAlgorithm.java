@@ -3,8 +3,8 @@ package io.github.smtplab.tls;
 /**
  * The key types the development certificates use. Both are what TLS 1.3 servers commonly present
  * (RFC 8446 §9.1: a TLS 1.3 implementation must support rsa_pss_rsae_sha256 and ecdsa_secp256r1_sha256
- * signatures). Each constant carries the JCA key-pair generator name and the JCA signature used to sign
- * certificates with that key.
+ * signatures). Each names its JCA key-pair generator and the JCA signature that signs certificates
+ * with such a key.
  */
 public enum KeyAlgorithm {
     /** RSA with a 2048-bit modulus: the widest compatibility. */
