@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 /** {@code ./smtplab conformance}: runs the smtp-conformance probes against any SMTP server. Wiring only. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {
-            "Checks any SMTP server against the RFCs, probe by probe, over raw sockets,",
-            "and prints a table by RFC with pass, fail (a MUST), warn (a SHOULD) or skip.",
+            "Checks any SMTP server against the RFCs, probe by probe, over raw sockets.",
+            "It prints a table by RFC with pass, fail (a MUST), warn (a SHOULD) or skip.",
             "",
             "Profiles: mx (port 25: no AUTH needed, must refuse to relay), submission",
             "  (587: STARTTLS and AUTH expected; give --tls starttls --user --password-file),",

@@ -7,7 +7,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ./smtplab learn hint [NN]}: the next of three graded hints; the last nearly gives the answer. */
 @Command(name = "hint", mixinStandardHelpOptions = true,
-        description = "Shows the next of the exercise's three hints (remembered in exercises/.progress).")
+        description = "Shows the next of the exercise's three hints (remembered in exercises/.progress).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:a hint was shown", " 2:the command line is wrong (e.g. no such exercise)"})
 final class HintCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -14,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = {"The guided exercises of exercises/: rebuild each layer of the mail stack yourself.",
             "Without an argument: the path (✓ done, → next, · not yet), then the next exercise is run and its",
-            "first failure and first hint are shown. Exit 0 when the exercise(s) run pass, 1 when one fails."},
+            "first failure and first hint are shown."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:the exercise(s) run pass", " 1:one of them fails (its first failure is shown)",
+            " 2:the command line is wrong (e.g. no such exercise)"},
         subcommands = {HintCommand.class, WatchCommand.class, TryCommand.class, ResetCommand.class})
 public final class LearnCommand implements Callable<Integer> {
 

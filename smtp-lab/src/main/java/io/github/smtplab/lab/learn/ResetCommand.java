@@ -23,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Puts the exercise's stub back; your version is kept in exercises/.attempts/NN-name-TIMESTAMP/.",
-            "Needs the repository's git history (a clone)."})
+            "Needs the repository's git history (a clone)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:the stub is back", " 2:the command line is wrong (e.g. no such exercise)",
+            " 3:the stub could not be restored (no git history, or a file error)"})
 final class ResetCommand implements Callable<Integer> {
 
     @ParentCommand

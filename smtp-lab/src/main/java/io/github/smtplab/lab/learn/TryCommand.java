@@ -10,10 +10,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ./smtplab learn try NN}: the learner's code inside the real lab, with the annotated transcript. */
 @Command(name = "try", mixinStandardHelpOptions = true,
-        description = {"Runs your code of an exercise inside the real lab and prints the dialogue:",
-            "03 your dot-stuffer sends a message through smtplab's server; 07 your base64 logs in with AUTH LOGIN;",
-            "16 your MX selection picks the hosts of domains served by smtplab's own DNS server.",
-            "Exit 0 when the lab accepted what your code did, 1 when not, 2 when not available for that exercise."})
+        description = {"Runs your code of an exercise inside the real lab and prints the dialogue.",
+            "03: your dot-stuffer sends a message through smtplab's server; 07: your base64 logs in with AUTH LOGIN;",
+            "16: your MX selection picks the hosts of domains served by smtplab's own DNS server.",
+            "Other exercises are not available here yet."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:the lab accepted what your code did",
+            " 1:it did not, or your code could not be compiled or run (the message says which)",
+            " 2:the command line is wrong, or try is not available for that exercise"})
 final class TryCommand implements Callable<Integer> {
 
     /** A way to put one exercise's code into the lab. */

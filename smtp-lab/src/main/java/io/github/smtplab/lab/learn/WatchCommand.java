@@ -23,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
  * it stops after {@code --for} minutes, or at Ctrl-C.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Re-runs the current exercise each time you save one of its files; stops after --for minutes or Ctrl-C.")
+        description = "Re-runs the current exercise each time you save one of its files; stops after --for minutes or Ctrl-C.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:the exercise passed when watching stopped", " 1:it still failed when watching stopped",
+            " 2:the command line is wrong (e.g. no such exercise)"})
 final class WatchCommand implements Callable<Integer> {
 
     @ParentCommand
