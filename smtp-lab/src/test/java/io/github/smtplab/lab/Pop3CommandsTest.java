@@ -91,11 +91,11 @@ class Pop3CommandsTest {
     }
 
     @Test
-    void theDemoStepSevenReadsBobsMailInEnglishAndFrench() throws Exception {
+    void theDemoLastStepReadsBobsMailInEnglishAndFrench() throws Exception {
         Path keep = dir.resolve("demo");
         ServeAndSendTest.Run en = ServeAndSendTest.smtplab("demo", "--keep", keep.toString());
         assertThat(en.exitCode()).as(en.out() + en.err()).isZero();
-        assertThat(en.out()).contains("== 7. Bob reads his mail over POP3 with TLS (port 995 semantics)",
+        assertThat(en.out()).contains("== 8. Bob reads his mail over POP3 with TLS (port 995 semantics)",
                 "[bob → pop.exemple.com] C: CAPA", "C: PASS ****", "C: UIDL", "C: RETR 1", "C: QUIT",
                 "identical to", "What IMAP (RFC 9051, port 993) would add").doesNotContain("bob-");
         try (Stream<Path> cur = Files.list(keep.resolve("maildir-exemple.com/bob@exemple.com/cur"))) {
@@ -103,7 +103,7 @@ class Pop3CommandsTest {
         }
         ServeAndSendTest.Run fr = ServeAndSendTest.smtplab("demo", "--lang", "fr");
         assertThat(fr.exitCode()).as(fr.out() + fr.err()).isZero();
-        assertThat(fr.out()).contains("== 7. Bob relève son courrier en POP3 sous TLS", "le mot de passe, masqué ici",
+        assertThat(fr.out()).contains("== 8. Bob relève son courrier en POP3 sous TLS", "le mot de passe, masqué ici",
                 "Ce qu'IMAP (RFC 9051, port 993) ajouterait");
     }
 }

@@ -43,6 +43,13 @@ final class Annotations {
             case DialogueLine.DnsLookup d -> "DNS: " + messages.text("line.dns", d.type(), d.name(),
                     d.answers().isEmpty() ? d.status() + " " + messages.text("line.dns.none") : String.join(" | ", d.answers()));
             case DialogueLine.Delivered d -> "✓ " + d.mailbox() + ": new/" + d.file();
+            case DialogueLine.Pop3Command c -> "C: " + c.text();
+            case DialogueLine.Pop3Status s -> "S: " + s.text();
+            case DialogueLine.Pop3ListingLine l -> "S: " + l.text();
+            case DialogueLine.Pop3Message m -> "S: " + messages.text("pop3.line.message", m.octets());
+            case DialogueLine.Pop3Tls t -> messages.text("line.tls", t.protocol(), t.cipher(), t.peer().isEmpty() ? "?" : t.peer(),
+                    messages.text("line.tls.verified"));
+            case DialogueLine.Pop3Closed c -> messages.text("pop3.line.closed");
         };
     }
 
@@ -62,6 +69,31 @@ final class Annotations {
             case DialogueLine.Event e -> messages.text("event.other");
             case DialogueLine.DnsLookup d -> dns(d);
             case DialogueLine.Delivered d -> messages.text("delivered.note");
+            case DialogueLine.Pop3Command c -> messages.find("pop3.command." + c.keyword()).orElse(messages.text("pop3.command.other", c.keyword()));
+            case DialogueLine.Pop3Status s -> s.refused() ? messages.text("pop3.reply.err")
+                    : messages.find("pop3.reply." + s.answers()).orElse(messages.text("pop3.reply.ok", s.answers()));
+            case DialogueLine.Pop3ListingLine l -> listing(l);
+            case DialogueLine.Pop3Message m -> messages.text("pop3.message.note");
+            case DialogueLine.Pop3Tls t -> messages.text("pop3.event.tls");
+            case DialogueLine.Pop3Closed c -> messages.text("pop3.event.closed");
+        };
+    }
+
+    /**
+     * A line of a POP3 listing: in CAPA's, each capability by its tag (RFC 2449 §6); in UIDL's and LIST's,
+     * the message number and its unique-id or size (RFC 1939 §5, §7); the "." that ends every listing.
+     */
+    private String listing(DialogueLine.Pop3ListingLine l) {
+        if (l.end()) {
+            return messages.text("pop3.listing.end", l.listing());
+        }
+        String[] words = l.text().split(" ", 2);
+        String rest = words.length > 1 ? words[1] : "";
+        return switch (l.listing()) {
+            case "CAPA" -> messages.find("pop3.capa." + words[0].toUpperCase(Locale.ROOT), rest)
+                    .orElse(messages.text("pop3.capa.other", words[0]));
+            case "UIDL", "LIST" -> messages.text("pop3.listing." + l.listing(), words[0], rest);
+            default -> messages.text("pop3.listing.other", l.listing());
         };
     }
 

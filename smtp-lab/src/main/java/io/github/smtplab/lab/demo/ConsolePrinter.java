@@ -45,6 +45,9 @@ final class ConsolePrinter implements Consumer<Story.Item> {
         String style = switch (l.line()) {
             case DialogueLine.ReplyLine r -> SERVER;
             case DialogueLine.Command c -> CLIENT;
+            case DialogueLine.Pop3Command c -> CLIENT;
+            case DialogueLine.Pop3Status s -> SERVER;
+            case DialogueLine.Pop3ListingLine p -> SERVER;
             case DialogueLine.AuthResponse a -> CLIENT;
             default -> NOTE;
         };

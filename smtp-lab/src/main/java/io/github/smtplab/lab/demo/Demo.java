@@ -98,8 +98,6 @@ public final class Demo {
     private final Story story;
     private final Path work;
     private final BufferedReader pause;
-    private final Language language;
-    private final boolean colour;
     private int step;
 
     /**
@@ -110,8 +108,6 @@ public final class Demo {
      */
     public Demo(PrintWriter out, Language language, boolean colour, Path work, BufferedReader pause) {
         this.out = out;
-        this.language = language;
-        this.colour = colour;
         this.messages = Messages.of(language);
         this.annotations = new Annotations(messages);
         this.work = work;
@@ -218,8 +214,8 @@ public final class Demo {
                 step(messages.text("step.body"));
                 explainBody(bobsCopy);
 
-                step(Pop3Annotations.say(language.code(), Pop3Step.TITLE_EN, Pop3Step.TITLE_FR));
-                new Pop3Step(out, language.code(), colour).run(exempleMail, BOB);
+                step(messages.text("step.pop3"));
+                new Pop3Step(story, annotations, messages).run(exempleMail, BOB);
             }
         }
         story.add(new Story.Remark(""));

@@ -20,6 +20,12 @@ public sealed interface DialogueLine {
             case FinalDot d -> true;
             case DnsLookup d -> true;
             case Delivered d -> true;
+            case Pop3Command c -> true;
+            case Pop3Status s -> true;
+            case Pop3ListingLine l -> true;
+            case Pop3Message m -> true;
+            case Pop3Tls t -> false;
+            case Pop3Closed c -> false;
             case Connected c -> false;
             case TlsHandshake t -> false;
             case TlsStarted t -> false;
@@ -129,4 +135,57 @@ public sealed interface DialogueLine {
      * @param file    the Maildir file name, under {@code new/}
      */
     record Delivered(String mailbox, String file) implements DialogueLine {}
+
+    /**
+     * A command Bob's POP3 client sent (RFC 1939 §3): a keyword, perhaps arguments.
+     *
+     * @param text    the line as sent, the password already masked by the client
+     * @param keyword the command's keyword, upper case, e.g. {@code RETR}
+     */
+    record Pop3Command(String text, String keyword) implements DialogueLine {}
+
+    /**
+     * A POP3 status line, {@code +OK} or {@code -ERR} (RFC 1939 §3).
+     *
+     * @param text    the line as received
+     * @param answers the keyword of the command it answers, or {@code GREETING} for the first line
+     */
+    record Pop3Status(String text, String answers) implements DialogueLine {
+        /** Whether the server refused (RFC 1939 §3: {@code -ERR}). */
+        public boolean refused() {
+            return text.startsWith("-ERR");
+        }
+    }
+
+    /**
+     * One line of a multi-line POP3 answer (CAPA, UIDL, LIST), or the "." that ends it (RFC 1939 §3).
+     *
+     * @param text    the line as received
+     * @param listing the keyword of the command whose answer it belongs to
+     */
+    record Pop3ListingLine(String text, String listing) implements DialogueLine {
+        /** Whether this is the termination line holding only "." (RFC 1939 §3). */
+        public boolean end() {
+            return text.equals(".");
+        }
+    }
+
+    /**
+     * A message went by after RETR's {@code +OK} (not shown line by line).
+     *
+     * @param octets its size, byte-stuffing and the final "." removed
+     */
+    record Pop3Message(long octets) implements DialogueLine {}
+
+    /**
+     * TLS from the first byte of the POP3 connection, before the greeting (RFC 8314 §3: implicit TLS).
+     *
+     * @param protocol e.g. {@code TLSv1.3}
+     * @param cipher   the cipher suite
+     * @param peer     the server certificate's subject (empty if unknown)
+     */
+    record Pop3Tls(String protocol, String cipher, String peer) implements DialogueLine {}
+
+    /** The POP3 client closed the connection after QUIT's answer (RFC 1939 §6). */
+    record Pop3Closed() implements DialogueLine {}
 }

@@ -147,6 +147,9 @@ public final class HtmlPage {
     private static String arrow(Story.Line l, int index, int from, int to, int y, int width) {
         String kind = switch (l.line()) {
             case DialogueLine.ReplyLine r -> "s";
+            case DialogueLine.Pop3Status s -> "s";
+            case DialogueLine.Pop3ListingLine p -> "s";
+            case DialogueLine.Pop3Message m -> "s";
             case DialogueLine.DnsLookup d -> "dns";
             case DialogueLine.Delivered d -> "dlv";
             default -> "c";
