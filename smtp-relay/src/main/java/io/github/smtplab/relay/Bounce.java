@@ -3,11 +3,13 @@ package io.github.smtplab.relay;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.ReversePath;
 import io.github.smtplab.mime.Boundaries;
+import io.github.smtplab.mime.HeaderBlock;
 import io.github.smtplab.mime.MessageDate;
 import io.github.smtplab.mime.MessageIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -76,10 +78,12 @@ final class Bounce {
 
     /** The header of a message: everything up to the first empty line (RFC 5322 §2.1). */
     static byte[] headerOf(byte[] message) {
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String header = end < 0 ? text : text.substring(0, end + 2);
-        return header.getBytes(StandardCharsets.ISO_8859_1);
+        // smtp-mime's one header/body split; the text/rfc822-headers part ends with the last field's CRLF,
+        // so the empty line that ends the header (RFC 5322 section 2.1) is left out
+        int end = HeaderBlock.read(message).bodyStart();
+        boolean emptyLine = end >= 4 && message[end - 4] == '\r' && message[end - 3] == '\n'
+                && message[end - 2] == '\r' && message[end - 1] == '\n';
+        return Arrays.copyOf(message, emptyLine ? end - 2 : end);
     }
 
     private static String address(ForwardPath recipient) {
