@@ -39,6 +39,8 @@ import io.github.smtplab.relay.QueueWorker;
 import io.github.smtplab.relay.Spool;
 import io.github.smtplab.relay.SpoolDelivery;
 import io.github.smtplab.mime.ComposedMessage;
+import io.github.smtplab.mime.HeaderBlock;
+import io.github.smtplab.mime.HeaderField;
 import io.github.smtplab.mime.Message;
 import io.github.smtplab.mime.MimePart;
 import io.github.smtplab.mime.ParsedMessage;
@@ -278,10 +280,10 @@ public final class Demo {
 
     /** The header as stored, then what to notice in it; the remarks that depend on content only when it is there. */
     private void explainHeader(byte[] message, List<String> bccRecipients) {
-        String text = new String(message, StandardCharsets.UTF_8);
-        String header = text.substring(0, Math.max(0, text.indexOf("\r\n\r\n")));
-        for (String line : header.split("\r\n")) {
-            note("| " + line);
+        for (HeaderField field : HeaderBlock.read(message).headers().fields()) {   // smtp-mime's one header split
+            for (String line : new String(field.raw(), StandardCharsets.UTF_8).split("\r?\n")) {
+                note("| " + line);
+            }
         }
         note("");
         ParsedMessage parsed = Message.parse(message);

@@ -139,6 +139,7 @@ class ExecutableDocsIT {
     /** What a fresh clone has that the commands use, and nothing of this build's state. */
     private static void freshClone(Path work) throws IOException {
         copyTree(root().resolve("samples"), work.resolve("samples"));
+        copyTree(root().resolve("exercises"), work.resolve("exercises"));   // ./smtplab learn reads the course
         Files.createDirectories(work.resolve("bin"));
         Files.copy(root().resolve("bin/select-jdk.sh"), work.resolve("bin/select-jdk.sh"));
         Files.copy(root().resolve("smtplab"), work.resolve("smtplab"));
@@ -195,13 +196,21 @@ class ExecutableDocsIT {
     }
 
     private static boolean onPath(String tool) {
+        if (tool.contains("/")) {   // an absolute or relative path, such as /usr/bin/python3
+            return Files.isExecutable(Path.of(tool));
+        }
         return Stream.of(System.getenv("PATH").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
+    /** Copies a tracked folder as a clone has it: no build output, no learner progress. */
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
+                String relative = from.relativize(p).toString();
+                if (relative.matches("(.*/)?(target|\\.progress|\\.attempts)(/.*)?")) {
+                    continue;
+                }
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
