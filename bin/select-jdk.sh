@@ -5,41 +5,45 @@
 # the JAVA<n>_HOME variables, /usr/lib/jvm/*, /Library/Java/JavaVirtualMachines, ~/.sdkman and ~/.jdks.
 # When there is none, one message says what to install. A JDK's version is read from its `release` file
 # (no JVM started: this runs at every ./smtplab); only a JDK without one is asked with `java -version`.
-smtplab_java_major() {
-  local home=$1 version=""
+# Functions set variables instead of printing, so that no subshell is forked per candidate (a few ms each).
+smtplab_java_major() {        # sets smtplab_major to the major version of the JDK at $1 (empty if unknown)
+  local home=$1 version="" line
   if [ -f "$home/release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
+    while IFS= read -r line; do
+      case $line in JAVA_VERSION=*) version=${line#JAVA_VERSION=}; version=${version//\"/}; break ;; esac
+    done < "$home/release"
   fi
-  if [ -z "$version" ]; then
+  if [ -z "$version" ] && [ -x "$home/bin/java" ]; then
     version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   fi
   version=${version#1.}          # "1.8.0_392" is Java 8
-  echo "${version%%[._+-]*}"
+  smtplab_major=${version%%[._+-]*}
 }
-smtplab_find_jdk() {
-  local candidates=() dir best="" best_major=0 major name
+smtplab_find_jdk() {          # sets smtplab_jdk (and smtplab_major) to the JDK to use, or says what to install
+  local candidates=() dir best="" best_major=0 name java
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    major=$(smtplab_java_major "$JAVA_HOME")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      printf '%s\n' "$JAVA_HOME"
+    smtplab_java_major "$JAVA_HOME"
+    if [ -n "$smtplab_major" ] && [ "$smtplab_major" -ge 21 ] 2>/dev/null; then
+      smtplab_jdk=$JAVA_HOME
       return 0
     fi
   fi
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  if java=$(command -v java 2>/dev/null) && java=$(readlink -f "$java"); then
+    java=${java%/bin/java}
+    candidates+=("$java")
   fi
-  for name in $(compgen -v | grep -E '^JAVA[0-9]+_HOME$'); do
-    candidates+=("${!name}")
+  for name in ${!JAVA*}; do                       # JAVA17_HOME, JAVA21_HOME, ...
+    [[ $name =~ ^JAVA[0-9]+_HOME$ ]] && candidates+=("${!name}")
   done
   for dir in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
     [ -x "$dir/bin/java" ] && candidates+=("$dir")
   done
   for dir in "${candidates[@]}"; do
     [ -x "$dir/bin/javac" ] || continue
-    major=$(smtplab_java_major "$dir")
-    if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
+    smtplab_java_major "$dir"
+    if [ -n "$smtplab_major" ] && [ "$smtplab_major" -ge 21 ] 2>/dev/null && [ "$smtplab_major" -gt "$best_major" ]; then
       best=$dir
-      best_major=$major
+      best_major=$smtplab_major
     fi
   done
   if [ -z "$best" ]; then
@@ -51,18 +55,18 @@ smtplab_find_jdk() {
     } >&2
     return 1
   fi
-  printf '%s\n' "$best"
+  smtplab_jdk=$best
+  smtplab_major=$best_major
 }
 smtplab_select_jdk() {
-  local found
-  found=$(smtplab_find_jdk) || return 1
-  export JAVA_HOME=$found
-  export PATH=$found/bin:$PATH
-  SMTPLAB_JAVA_MAJOR=$(smtplab_java_major "$found")
-  export SMTPLAB_JAVA_MAJOR
+  smtplab_find_jdk || return 1
+  export JAVA_HOME=$smtplab_jdk
+  export PATH=$smtplab_jdk/bin:$PATH
+  export SMTPLAB_JAVA_MAJOR=$smtplab_major
 }
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   smtplab_find_jdk || exit 1
+  printf '%s\n' "$smtplab_jdk"
 else
   smtplab_select_jdk
 fi
