@@ -102,7 +102,7 @@ for srv in $SERVERS; do
     [ "$NMT" = off ] || opts+=("-XX:NativeMemoryTracking=$NMT")
     case $srv in
       serve) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$PORT" \
-               --domain "$DOMAIN" --maildir "$WORK/maildir" --idle-timeout 600 > "$WORK/server.log" 2>&1 & ;;
+               --domain "$DOMAIN" --maildir "$WORK/maildir" --catch-all --idle-timeout 600 > "$WORK/server.log" 2>&1 & ;;
       bench) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
                "$PORT" "$DOMAIN" "$WORK/maildir" 20000 20000 600 "$LIFETIME" > "$WORK/server.log" 2>&1 & ;;
       *) echo "unknown server $srv" >&2; exit 2 ;;

@@ -102,7 +102,7 @@ start_servers() {
     p=$(free_port); PORT[$s]=$p
     case $s in
       serve)   timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$p" \
-                 --domain "$DOMAIN" --maildir "$WORK/maildir-serve" --idle-timeout 300 > "$WORK/serve.log" 2>&1 & ;;
+                 --domain "$DOMAIN" --maildir "$WORK/maildir-serve" --catch-all --idle-timeout 300 > "$WORK/serve.log" 2>&1 & ;;
       bench)   timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
                  "$p" "$DOMAIN" "$WORK/maildir-bench" 20000 20000 60 "$LIFETIME" > "$WORK/bench.log" 2>&1 & ;;
       discard) timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \

@@ -35,7 +35,7 @@ for _ in $(seq 100); do ./smtplab dig exemple.com MX --server 127.0.0.1:35354 >/
 # serve until it listens: start it, poll the port, stop it
 cat > "$work/serve-until-listening.sh" <<SERVE
 #!/usr/bin/env bash
-"$root/smtplab" serve --listen 127.0.0.1:35355 --domain exemple.com --maildir "$work/maildir" >/dev/null 2>&1 &
+"$root/smtplab" serve --listen 127.0.0.1:35355 --domain exemple.com --maildir "$work/maildir" --catch-all >/dev/null 2>&1 &
 pid=\$!
 until (exec 3<>/dev/tcp/127.0.0.1/35355) 2>/dev/null; do sleep 0.01; done
 kill \$pid; wait \$pid 2>/dev/null || true

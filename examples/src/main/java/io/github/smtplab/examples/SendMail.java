@@ -12,7 +12,7 @@ import java.util.List;
  * Sends one message with smtp-core's client (RFC 5321): EHLO, MAIL, one RCPT per recipient and DATA,
  * pipelined when the server offers PIPELINING (RFC 2920), then prints each recipient's reply.
  *
- * <p>{@code SendMail HOST:PORT}, for example against {@code ./smtplab serve --listen 127.0.0.1:2525 --domain exemple.com}.
+ * <p>{@code SendMail HOST:PORT}, for example against {@code ./smtplab serve --listen 127.0.0.1:2525 --domain exemple.com --catch-all}.
  */
 public final class SendMail {
 

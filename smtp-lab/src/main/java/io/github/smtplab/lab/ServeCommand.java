@@ -72,6 +72,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Runs an SMTP server until Ctrl-C, delivering mail into Maildirs.",
             "Mail for the local domains goes to MAILDIR/<address>/new/.",
+            "Say who receives it (one is needed): --recipients FILE, --users FILE, or",
+            "--catch-all (every local part gets a Maildir; for a lab only).",
             "",
             "Roles:",
             "  mx          port 25 semantics: accepts mail for the --domain domains",
@@ -124,11 +126,12 @@ final class ServeCommand implements Callable<Integer> {
     int dataTimeoutSeconds;
 
     @Option(names = "--recipients", paramLabel = "FILE", description = "The mailboxes of the local domains, one address a line "
-            + "(# comments); other local addresses get 550 5.1.1. The --users are recipients too.")
+            + "(# comments); other local addresses get 550 5.1.1. The --users are recipients too. "
+            + "One of --recipients, --users or --catch-all is needed.")
     Path recipientsFile;
 
-    @Option(names = "--catch-all", description = "Accept every local part of the local domains (each gets a Maildir). "
-            + "Without --recipients this is what serve does, with a warning.")
+    @Option(names = "--catch-all", description = "Accept every local part of the local domains (each gets a Maildir): "
+            + "for a lab, never for a server strangers can reach.")
     boolean catchAll;
 
     @Option(names = "--transcript", description = "Print every command and reply.")
@@ -308,23 +311,28 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Who exists in the local domains: --recipients (plus the --users), or everyone with --catch-all.
-     * With neither, a catch-all too, so that a first {@code serve} just works, but said out loud.
+     * Who exists in the local domains: the --recipients and the --users, or everyone with --catch-all, which
+     * must be asked for (issue 18: an MX that accepts any local part lets a stranger create mailboxes at will).
+     * Postmaster always exists (RFC 5321 section 4.5.1).
      */
     private LocalRecipients localRecipients(PrintWriter out) throws IOException {
         if (recipientsFile != null && catchAll) {
             throw new ParameterException(spec.commandLine(), "give either --recipients or --catch-all, not both");
         }
-        if (recipientsFile == null) {
-            if (!catchAll) {
-                out.println("warning: no --recipients: every local part of " + String.join(", ", domains)
-                        + " is accepted and gets a Maildir (catch-all; --catch-all says so on purpose)");
-            }
+        if (catchAll) {
+            out.println("note: --catch-all: every local part of " + String.join(", ", domains) + " is accepted and gets a Maildir");
             return LocalRecipients.catchAll();
         }
-        LocalRecipients listed;
+        if (recipientsFile == null && users == null) {
+            throw new ParameterException(spec.commandLine(), "say who receives mail for " + String.join(", ", domains)
+                    + ": --recipients FILE (one address a line), --users FILE (its users' addresses),"
+                    + " or --catch-all (every local part gets a Maildir)");
+        }
+        LocalRecipients listed = LocalRecipients.of(List.of());
         try {
-            listed = LocalRecipients.read(recipientsFile);
+            if (recipientsFile != null) {
+                listed = LocalRecipients.read(recipientsFile);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--recipients " + recipientsFile + ": " + e.getMessage());
         }

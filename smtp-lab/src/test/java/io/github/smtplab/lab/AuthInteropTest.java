@@ -45,7 +45,7 @@ class AuthInteropTest {
         CommandLine cli = new CommandLine(serve);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(new StringWriter(), true));
-        server = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "submission", "--domain", "monentreprise.fr",
+        server = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--role", "submission", "--domain", "monentreprise.fr",
                 "--maildir", dir.resolve("md").toString(), "--dev-cert", dir.resolve("certs").toString(), "--users", users.toString(),
                 "--hostname", "localhost"));
         for (int i = 0; i < 400 && serve.boundAddress == null; i++) {

@@ -42,7 +42,7 @@ class ConformanceAgainstServeTest {
     @Test
     void mxProfile() throws Exception {
         ServeCommand serve = new ServeCommand();
-        Thread server = start(serve, "--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("mail").toString(),
+        Thread server = start(serve, "--catch-all", "--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("mail").toString(),
                 "--dev-cert", dir.resolve("certs").toString());
         try {
             Path json = dir.resolve("mx.json");
@@ -76,7 +76,7 @@ class ConformanceAgainstServeTest {
         Path password = Files.writeString(dir.resolve("pw.txt"), "s3cret-pass\n");
         ServeCommand serve = new ServeCommand();
         Path certs = dir.resolve("certs");
-        Thread server = start(serve, "--listen", "127.0.0.1:0", "--role", "submission", "--domain", "exemple.com",
+        Thread server = start(serve, "--catch-all", "--listen", "127.0.0.1:0", "--role", "submission", "--domain", "exemple.com",
                 "--maildir", dir.resolve("mail").toString(), "--dev-cert", certs.toString(), "--users", users.toString());
         try {
             Path json = dir.resolve("sub.json");
@@ -101,7 +101,7 @@ class ConformanceAgainstServeTest {
     void implicitTls() throws Exception {
         ServeCommand serve = new ServeCommand();
         Path certs = dir.resolve("certs");
-        Thread server = start(serve, "--listen", "127.0.0.1:0", "--implicit-tls-listen", "127.0.0.1:0", "--domain", "exemple.com",
+        Thread server = start(serve, "--catch-all", "--listen", "127.0.0.1:0", "--implicit-tls-listen", "127.0.0.1:0", "--domain", "exemple.com",
                 "--maildir", dir.resolve("mail").toString(), "--dev-cert", certs.toString());
         try {
             for (int i = 0; i < 400 && serve.boundImplicitAddress == null; i++) {

@@ -51,7 +51,7 @@ class KillNineTest {
             int submissionPort = PeerProcess.freePort();
             int deadPort = PeerProcess.freePort();   // the MX is down while the first process runs
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "io.github.smtplab.lab.Main", "serve",
+            List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "io.github.smtplab.lab.Main", "serve", "--catch-all",
                     "--listen", "127.0.0.1:" + submissionPort, "--role", "submission", "--domain", "monentreprise.fr",
                     "--maildir", dir.toString(), "--dns", "127.0.0.1:" + dns.address().getPort(), "--relay-port", String.valueOf(deadPort));
             try (PeerProcess server = PeerProcess.startListening(command, submissionPort, Duration.ofSeconds(30));

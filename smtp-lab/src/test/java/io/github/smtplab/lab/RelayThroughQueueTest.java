@@ -52,7 +52,7 @@ class RelayThroughQueueTest {
             cli.setCaseInsensitiveEnumValuesAllowed(true);
             StringWriter out = new StringWriter();
             cli.setOut(new PrintWriter(out, true));
-            Thread submission = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "submission",
+            Thread submission = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--role", "submission",
                     "--domain", "monentreprise.fr", "--maildir", dir.toString(), "--dns", "127.0.0.1:" + dns.address().getPort(),
                     "--mx-port", String.valueOf(mx.address().getPort())));
             while (serve.boundAddress == null) {

@@ -38,7 +38,7 @@ class ServeAndSendTest {
         CommandLine cli = new CommandLine(serve);
         cli.setOut(new PrintWriter(serveOut, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        Thread server = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--domain", "exemple.com",
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--domain", "exemple.com",
                 "--maildir", dir.toString(), "--role", "MX"));
         while (serve.boundAddress == null) {
             Thread.sleep(20);
@@ -100,7 +100,7 @@ class ServeAndSendTest {
         CommandLine cli = new CommandLine(serve);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(new StringWriter(), true));
-        Thread server = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "submission",
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--role", "submission",
                 "--domain", "monentreprise.fr", "--maildir", dir.resolve("md").toString(), "--users", users.toString(), "--auth-in-clear"));
         while (serve.boundAddress == null) {
             Thread.sleep(20);

@@ -60,7 +60,7 @@ class ServeDmarcBypassTest {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
-        mxThread = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--role", "mx", "--domain", "exemple.com",
+        mxThread = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--role", "mx", "--domain", "exemple.com",
                 "--maildir", dir.resolve("mx").toString(), "--check-auth", "--dmarc-reject",
                 "--dns", "127.0.0.1:" + dns.address().getPort()));
         for (int i = 0; i < 400 && mx.boundAddress == null; i++) {

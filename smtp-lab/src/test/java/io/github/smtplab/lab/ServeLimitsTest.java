@@ -84,18 +84,36 @@ class ServeLimitsTest {
         assertThat(Files.exists(maildir.resolve("x7f3k@exemple.com"))).isFalse();
     }
 
-    /** Without a list, serve is a catch-all and says so; --catch-all says so on purpose (no warning). */
+    /**
+     * Item 5: a catch-all only when asked for. With none of --recipients, --users, --catch-all, serve does not
+     * start (exit 2, and the message names the three); --catch-all accepts a made-up local part and says so;
+     * --users alone makes its users' addresses the mailboxes.
+     */
     @Test
-    void withoutAListServeIsACatchAllAndWarns() throws Exception {
-        try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m1").toString())) {
-            assertThat(send(s.serve.boundAddress, "x7f3k@exemple.com")).startsWith("0 ");
-            assertThat(s.out.toString()).contains("warning: no --recipients");
-        }
+    void aCatchAllOnlyWhenAskedFor() throws Exception {
+        ServeAndSendTest.Run nobody = ServeAndSendTest.smtplab("serve", "--listen", "127.0.0.1:0", "--domain", "exemple.com",
+                "--maildir", dir.resolve("m0").toString());
+        assertThat(nobody.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(nobody.err()).contains("say who receives mail for exemple.com", "--recipients FILE", "--users FILE", "--catch-all");
+        assertThat(Files.exists(dir.resolve("m0"))).isFalse();
+
         try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m2").toString(),
                 "--catch-all")) {
             assertThat(send(s.serve.boundAddress, "x7f3k@exemple.com")).startsWith("0 ");
-            assertThat(s.out.toString()).doesNotContain("warning");
+            assertThat(s.out.toString()).contains("--catch-all: every local part of exemple.com is accepted");
         }
+
+        Path users = dir.resolve("users.txt");
+        io.github.smtplab.auth.sasl.UsersFile.empty()
+                .with(io.github.smtplab.auth.sasl.UserCredentials.create("bob@exemple.com", "s3cret-pass", 4096, false)).write(users);
+        Path maildir = dir.resolve("m3");
+        try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", maildir.toString(),
+                "--users", users.toString())) {
+            assertThat(send(s.serve.boundAddress, "bob@exemple.com")).startsWith("0 ");
+            assertThat(send(s.serve.boundAddress, "x7f3k@exemple.com")).contains("550 5.1.1 Mailbox unavailable");
+            assertThat(send(s.serve.boundAddress, "postmaster@exemple.com")).startsWith("0 ");   // RFC 5321 section 4.5.1
+        }
+        assertThat(Files.exists(maildir.resolve("x7f3k@exemple.com"))).isFalse();
     }
 
     /**
@@ -106,7 +124,7 @@ class ServeLimitsTest {
     void theImplicitTlsListenerHonoursThePerAddressLimit() throws Exception {
         List<Socket> open = new ArrayList<>();
         int greeted = 0;
-        try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m").toString(),
+        try (Serving s = new Serving("--catch-all", "--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m").toString(),
                 "--dev-cert", dir.resolve("certs").toString(), "--implicit-tls-listen", "127.0.0.1:0",
                 "--max-connections-per-address", "3")) {
             SSLContext context = TrustingAnyServer.context();   // the certificate is not what is tested
@@ -165,8 +183,8 @@ class ServeLimitsTest {
         // -days -1: notAfter is a day before notBefore, so the certificate has already expired
         assertThat(PeerProcess.run(List.of("openssl", "x509", "-req", "-in", csr.toString(), "-signkey", key.toString(),
                 "-days", "-1", "-out", cert.toString()), within).exitCode()).isZero();
-        try (Serving s = new Serving("--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m").toString(),
-                "--tls-cert", cert.toString(), "--tls-key", key.toString(), "--catch-all")) {
+        try (Serving s = new Serving("--catch-all", "--listen", "127.0.0.1:0", "--domain", "exemple.com", "--maildir", dir.resolve("m").toString(),
+                "--tls-cert", cert.toString(), "--tls-key", key.toString())) {
             assertThat(s.serve.boundAddress).isNotNull();
             assertThat(s.err.toString()).contains("warning: --tls-cert: the certificate CN=mx.exemple.com expired on");
         }

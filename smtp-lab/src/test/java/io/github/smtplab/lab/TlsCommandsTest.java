@@ -43,7 +43,7 @@ class TlsCommandsTest {
         cli.setOut(new PrintWriter(serveOut, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         Path certs = dir.resolve("certs");
-        Thread server = Thread.ofVirtual().start(() -> cli.execute("--listen", "127.0.0.1:0", "--domain", "exemple.com",
+        Thread server = Thread.ofVirtual().start(() -> cli.execute("--catch-all", "--listen", "127.0.0.1:0", "--domain", "exemple.com",
                 "--maildir", dir.resolve("maildir").toString(), "--dev-cert", certs.toString(),
                 "--implicit-tls-listen", "127.0.0.1:0", "--require-tls"));
         while (serve.boundImplicitAddress == null) {
@@ -76,10 +76,10 @@ class TlsCommandsTest {
     /** Flags that do not go together are usage errors with one clear line. */
     @Test
     void inconsistentTlsFlagsAreUsageErrors() {
-        ServeAndSendTest.Run keyWithoutCert = smtplab("serve", "--domain", "exemple.com", "--tls-key", "k.pem");
+        ServeAndSendTest.Run keyWithoutCert = smtplab("serve", "--catch-all", "--domain", "exemple.com", "--tls-key", "k.pem");
         assertThat(keyWithoutCert.exitCode()).isEqualTo(Main.USAGE);
         assertThat(keyWithoutCert.err()).contains("--tls-cert");
-        ServeAndSendTest.Run implicitWithoutKeys = smtplab("serve", "--domain", "exemple.com", "--implicit-tls-listen", "127.0.0.1:0");
+        ServeAndSendTest.Run implicitWithoutKeys = smtplab("serve", "--catch-all", "--domain", "exemple.com", "--implicit-tls-listen", "127.0.0.1:0");
         assertThat(implicitWithoutKeys.exitCode()).isEqualTo(Main.USAGE);
         ServeAndSendTest.Run trustWithoutTls = smtplab("send", "--from", "a@b.example", "--to", "c@d.example", "--text", "x", "--trust", "ca.pem");
         assertThat(trustWithoutTls.exitCode()).isEqualTo(Main.USAGE);
