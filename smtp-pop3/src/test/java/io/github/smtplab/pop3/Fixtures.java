@@ -6,36 +6,36 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Users, messages and sessions shared by the engine tests. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String BOB_PASSWORD = "demain 10h";
-    static final String ALICE_SECRET = "tanstaaf";
+    public static final String BOB_PASSWORD = "demain 10h";
+    public static final String ALICE_SECRET = "tanstaaf";
     /** RFC 1939 §7's own example timestamp. */
-    static final String TIMESTAMP = "<1896.697170952@dbc.mtview.ca.us>";
+    public static final String TIMESTAMP = "<1896.697170952@dbc.mtview.ca.us>";
 
-    static final String FIRST = "From: alice@monentreprise.fr\r\nSubject: one\r\n\r\nHello Bob\r\n.a line starting with a dot\r\n";
-    static final String SECOND = "Subject: two\r\n\r\nline 1\r\nline 2\r\nline 3\r\n";
+    public static final String FIRST = "From: alice@monentreprise.fr\r\nSubject: one\r\n\r\nHello Bob\r\n.a line starting with a dot\r\n";
+    public static final String SECOND = "Subject: two\r\n\r\nline 1\r\nline 2\r\nline 3\r\n";
 
     /** bob (PLAIN/LOGIN/SCRAM/USER), alice with a CRAM-MD5/APOP secret kept on purpose. */
-    static final UsersFile USERS = UsersFile.empty()
+    public static final UsersFile USERS = UsersFile.empty()
             .with(UserCredentials.create("bob", BOB_PASSWORD, 4096, false))
             .with(UserCredentials.create("alice", ALICE_SECRET, 4096, true));
 
     private Fixtures() {}
 
-    static InMemoryMailStore store() {
+    public static InMemoryMailStore store() {
         return new InMemoryMailStore().with("bob", FIRST, SECOND).with("alice");
     }
 
-    static Pop3Config inClear() {
+    public static Pop3Config inClear() {
         return Pop3Config.defaults("pop.exemple.com").withAuthInClear(true);
     }
 
-    static Pop3Session session(Pop3Config config, MailStore store) {
+    public static Pop3Session session(Pop3Config config, MailStore store) {
         return session(config, store, new AuthFailures(config.auth(), Instant::now));
     }
 
-    static Pop3Session session(Pop3Config config, MailStore store, AuthFailures failures) {
+    public static Pop3Session session(Pop3Config config, MailStore store, AuthFailures failures) {
         return new Pop3Session(config, USERS, store, failures, "192.0.2.1", Optional.of(TIMESTAMP));
     }
 }

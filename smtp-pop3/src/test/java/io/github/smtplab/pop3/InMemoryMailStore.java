@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Maildrops in memory for engine tests: records every UPDATE, enforces one session per maildrop. */
-final class InMemoryMailStore implements MailStore {
+public final class InMemoryMailStore implements MailStore {
 
     /** A stored message. */
     record Stored(String uniqueId, byte[] bytes) {}
