@@ -12,8 +12,8 @@
 
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.net.SmtpClient;
+import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.tls.DevCertificates;
 import io.github.smtplab.tls.IssuedCertificates;
 import io.github.smtplab.tls.JsseClientTls;

@@ -1,8 +1,8 @@
 package io.github.smtplab.examples;
 
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.mime.ComposedMessage;
 import io.github.smtplab.mime.Message;
 import java.net.InetSocketAddress;

@@ -1,9 +1,8 @@
 package io.github.smtplab.examples;
 
-import io.github.smtplab.core.EsmtpParameters;
 import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.EsmtpParameters;
 import io.github.smtplab.core.ForwardPath;
-import io.github.smtplab.core.InMemoryDelivery;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
@@ -11,9 +10,10 @@ import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.net.SmtpClient;
+import io.github.smtplab.core.net.SmtpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -40,7 +40,8 @@ import java.util.Optional;
  * octets a line, RFC 5321 §4.5.3.1.5; {@link ReplyParser#MAX_LINES_PER_REPLY} lines;
  * {@link ReplyParser#MAX_REPLY_OCTETS} octets), past which {@link #receive} throws
  * {@link ReplyTooLargeException} and the session is closed. How long each reply may take is the shell's
- * business: {@link #awaiting()} says which reply is due, {@link ReplyDeadlines} how long it may take.
+ * business: {@link #awaiting()} says which reply is due, and the socket shell's
+ * {@code core.net.ReplyDeadlines} how long it may take.
  *
  * <p>Not thread-safe: one session per connection.
  */

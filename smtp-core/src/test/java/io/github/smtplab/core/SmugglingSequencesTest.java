@@ -30,15 +30,15 @@ import org.quicktheories.core.Gen;
  * line endings. Each sequence must either stop the decoder with BARE_LINE_ENDING (the engine then
  * replies 521 and closes) or pass through as content, so the smuggled commands after it are never run.
  */
-class SmugglingSequencesTest {
+public class SmugglingSequencesTest {
 
     private static final String SEQUENCES = "smtp/smuggling-sequences.txt";
 
     /** One row of the shared file: id and the raw bytes (parsed from its hex column). */
-    record Sequence(String id, byte[] bytes) {}
+    public record Sequence(String id, byte[] bytes) {}
 
     /** Parses the "id | escaped | hex | probed by | notes" rows, skipping comments. */
-    static List<Sequence> readSequences() throws IOException {
+    public static List<Sequence> readSequences() throws IOException {
         List<Sequence> sequences = new ArrayList<>();
         for (String line : Files.readAllLines(SharedData.path(SEQUENCES), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -55,7 +55,7 @@ class SmugglingSequencesTest {
      * The SEC inbound framing described in the file: headers, a body line, the sequence, then smuggled
      * commands and a second message, then the one real terminator.
      */
-    static byte[] secInbound(Sequence sequence) {
+    public static byte[] secInbound(Sequence sequence) {
         return concat(
                 bytes("From: <sender@example.com>\r\nTo: <victim@example.net>\r\nSubject: smuggling probe\r\n\r\n"),
                 bytes("TESTING " + sequence.id() + " as \"fake\" end-of-data sequence!\r\n"),

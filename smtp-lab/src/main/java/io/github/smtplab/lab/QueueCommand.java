@@ -1,6 +1,6 @@
 package io.github.smtplab.lab;
 
-import io.github.smtplab.core.SmtpClient;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
 import io.github.smtplab.relay.QueueEntry;
@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab queue list|flush}: look into the outbound spool, or try every message now. */
 @Command(name = "queue", mixinStandardHelpOptions = true, description = "The outbound queue (spool) of relayed mail.",

@@ -6,18 +6,18 @@ import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ReversePath;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpExtension;
 import io.github.smtplab.core.TransactionResult;
 import io.github.smtplab.core.TranscriptListener;
-import io.github.smtplab.mime.ComposedMessage;
-import io.github.smtplab.tls.JsseClientTls;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
+import io.github.smtplab.mime.ComposedMessage;
+import io.github.smtplab.mime.EightBitDowngrade;
 import io.github.smtplab.relay.QueueEntry;
 import io.github.smtplab.relay.QueueRunner;
 import io.github.smtplab.relay.Spool;
-import io.github.smtplab.mime.EightBitDowngrade;
+import io.github.smtplab.tls.JsseClientTls;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -29,10 +29,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./smtplab send}: composes (or reads) a message and sends it to one server. */
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -228,7 +228,7 @@ final class SendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout is at least 1 second");
         }
         Duration each = Duration.ofSeconds(timeoutSeconds);
-        return defaults.withDeadlines(each, io.github.smtplab.core.ReplyDeadlines.all(each));
+        return defaults.withDeadlines(each, io.github.smtplab.core.net.ReplyDeadlines.all(each));
     }
 
     /** One line per recipient, then the message's fate. */

@@ -2,12 +2,12 @@ package io.github.smtplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.smtplab.core.InMemoryDelivery;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.SmtpExtension;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.mime.Message;
 import io.github.smtplab.mime.ParsedMessage;
 import java.io.ByteArrayOutputStream;

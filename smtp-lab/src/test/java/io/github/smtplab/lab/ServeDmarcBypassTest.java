@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.Reply;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.MasterFileParser;
 import io.github.smtplab.dns.ZoneParseResult;

@@ -1,7 +1,7 @@
 package io.github.smtplab.pop3;
 
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.MaildirDelivery;
+import io.github.smtplab.core.delivery.MaildirDelivery;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

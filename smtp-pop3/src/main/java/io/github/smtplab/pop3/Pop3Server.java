@@ -1,12 +1,12 @@
 package io.github.smtplab.pop3;
 
 import io.github.smtplab.auth.sasl.CredentialStore;
-import io.github.smtplab.core.TlsUpgrade;
+import io.github.smtplab.core.net.TlsUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,13 +1,13 @@
 package io.github.smtplab.pop3;
 
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.MaildirDelivery;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.delivery.MaildirDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.SmtpClient;
+import io.github.smtplab.core.net.SmtpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;

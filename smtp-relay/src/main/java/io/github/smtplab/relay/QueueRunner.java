@@ -3,9 +3,9 @@ package io.github.smtplab.relay;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ReversePath;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpProtocolException;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.dns.DnsResolver;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.LookupResult;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 import java.util.random.RandomGenerator;
 

@@ -1,12 +1,12 @@
 package io.github.smtplab.relay;
 
 import io.github.smtplab.core.Envelope;
-import io.github.smtplab.core.MailDelivery;
 import io.github.smtplab.core.MessageSink;
-import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.Replies;
+import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.TraceFields;
+import io.github.smtplab.core.delivery.MailDelivery;
+import io.github.smtplab.core.delivery.TraceFields;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.github.smtplab.tls;
 
-import io.github.smtplab.core.ClientTls;
 import io.github.smtplab.core.TlsInfo;
-import io.github.smtplab.core.TlsUpgrade;
+import io.github.smtplab.core.net.ClientTls;
+import io.github.smtplab.core.net.TlsUpgrade;
 import io.github.smtplab.tls.internal.HostNames;
 import io.github.smtplab.tls.internal.PeerNames;
 import io.github.smtplab.tls.internal.SslContexts;
@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;

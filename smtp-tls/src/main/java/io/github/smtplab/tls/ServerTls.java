@@ -1,8 +1,9 @@
 package io.github.smtplab.tls;
 
-import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TlsInfo;
-import io.github.smtplab.core.TlsUpgrade;
+import io.github.smtplab.core.net.SmtpServer;
+import io.github.smtplab.core.net.TlsUpgrade;
+import io.github.smtplab.tls.internal.SslContexts;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,7 +16,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import io.github.smtplab.tls.internal.SslContexts;
 
 /**
  * The server side of TLS on JSSE: the handshake after STARTTLS (RFC 3207, as a {@link TlsUpgrade}) and

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpProtocolException;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.tls.TlsTestSupport.Events;
 import io.github.smtplab.tls.TlsTestSupport.Lab;
 import java.io.BufferedReader;

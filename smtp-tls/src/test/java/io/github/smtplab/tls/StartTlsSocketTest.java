@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpProtocolException;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.tls.TlsTestSupport.Events;
 import io.github.smtplab.tls.TlsTestSupport.Lab;
 import io.github.smtplab.tls.TlsTestSupport.RawPeer;
@@ -209,7 +209,7 @@ class StartTlsSocketTest {
     @Test
     void requiredFailsAgainstAServerWithoutStartTls() throws Exception {
         var config = io.github.smtplab.core.ServerConfig.defaults("mx.exemple.com");
-        try (var server = io.github.smtplab.core.SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0))
+        try (var server = io.github.smtplab.core.net.SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0))
                 .idleTimeout(TlsTestSupport.TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).start()) {
             assertThatThrownBy(() -> send(server.address(), client(ClientTlsPolicy.REQUIRED, new Events())))
                     .isInstanceOf(SmtpProtocolException.class)
@@ -222,7 +222,7 @@ class StartTlsSocketTest {
     void unavailableTlsGets454() throws Exception {
         var config = io.github.smtplab.core.ServerConfig.defaults("mx.exemple.com")
                 .withServerExtensions(List.of(new StartTlsExtension(ServerTlsPolicy.OPTIONAL, false)));
-        try (var server = io.github.smtplab.core.SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0))
+        try (var server = io.github.smtplab.core.net.SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0))
                 .idleTimeout(TlsTestSupport.TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).start();
              RawPeer peer = new RawPeer(server.address())) {
             peer.reply();

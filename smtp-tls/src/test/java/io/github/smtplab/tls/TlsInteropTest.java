@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.smtplab.core.ClientTlsPolicy;
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.SmtpClient;
 import io.github.smtplab.core.SmtpProtocolException;
 import io.github.smtplab.core.TransactionResult;
+import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.testkit.PeerProcess;
 import io.github.smtplab.testkit.RequiresTool;
 import io.github.smtplab.tls.TlsTestSupport.Events;

@@ -1,13 +1,13 @@
 package io.github.smtplab.tls;
 
 import io.github.smtplab.core.ClientTlsPolicy;
-import io.github.smtplab.core.InMemoryDelivery;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.SmtpClient;
+import io.github.smtplab.core.net.SmtpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
 package io.github.smtplab.benchmarks.smtp;
 
-import io.github.smtplab.core.MailDelivery;
-import io.github.smtplab.core.MaildirDelivery;
 import io.github.smtplab.core.MessageSink;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpServer;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.core.delivery.MailDelivery;
+import io.github.smtplab.core.delivery.MaildirDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.SmtpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

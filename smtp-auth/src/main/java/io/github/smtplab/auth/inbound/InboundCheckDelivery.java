@@ -1,10 +1,10 @@
 package io.github.smtplab.auth.inbound;
 
 import io.github.smtplab.core.Envelope;
-import io.github.smtplab.core.MailDelivery;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.SessionView;
+import io.github.smtplab.core.delivery.MailDelivery;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

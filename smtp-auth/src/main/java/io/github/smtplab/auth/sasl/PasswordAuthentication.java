@@ -1,7 +1,7 @@
 package io.github.smtplab.auth.sasl;
 
 import io.github.smtplab.core.AuthClient;
-import io.github.smtplab.core.ClientAuthentication;
+import io.github.smtplab.core.net.ClientAuthentication;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

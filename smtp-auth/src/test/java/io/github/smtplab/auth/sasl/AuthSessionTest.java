@@ -3,12 +3,12 @@ package io.github.smtplab.auth.sasl;
 import static io.github.smtplab.auth.sasl.Fixtures.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.smtplab.core.InMemoryDelivery;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerSession;
 import io.github.smtplab.core.TranscriptListener;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.github.smtplab.core.InMemoryDelivery;
-import io.github.smtplab.core.Role;
-import io.github.smtplab.core.RoleHooks;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.delivery.Role;
+import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.mime.Base64Codec;
 import io.github.smtplab.testkit.PeerProcess;
 import io.github.smtplab.testkit.RequiresTool;

@@ -3,9 +3,9 @@ package io.github.smtplab.lab.checks;
 import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.SignResult;
 import io.github.smtplab.core.Envelope;
-import io.github.smtplab.core.MailDelivery;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.SessionView;
+import io.github.smtplab.core.delivery.MailDelivery;
 
 /**
  * A submission server signs what it relays (RFC 6376 §2.1: the signing domain takes responsibility), then

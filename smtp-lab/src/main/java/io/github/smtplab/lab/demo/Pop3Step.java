@@ -3,7 +3,7 @@ package io.github.smtplab.lab.demo;
 import io.github.smtplab.auth.sasl.UserCredentials;
 import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.core.Mailbox;
-import io.github.smtplab.core.MaildirDelivery;
+import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.lab.explain.Messages;
 import io.github.smtplab.pop3.MaildirStore;
 import io.github.smtplab.pop3.Pop3Client;

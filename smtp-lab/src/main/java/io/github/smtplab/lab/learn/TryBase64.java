@@ -6,7 +6,7 @@ import io.github.smtplab.auth.sasl.Mechanism;
 import io.github.smtplab.auth.sasl.UserCredentials;
 import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.net.SmtpServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package io.github.smtplab.lab.learn;
 
 import io.github.smtplab.core.Envelope;
-import io.github.smtplab.core.InMemoryDelivery;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.net.SmtpServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;

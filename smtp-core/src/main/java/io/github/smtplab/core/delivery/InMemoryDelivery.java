@@ -1,0 +1,65 @@
+package io.github.smtplab.core.delivery;
+
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.MessageSink;
+import io.github.smtplab.core.Replies;
+import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.SessionView;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Keeps delivered messages in memory, with the same trace fields as a Maildir: for tests and examples. */
+public final class InMemoryDelivery implements MailDelivery {
+
+    /** One stored message: its envelope and its bytes, trace fields included. */
+    public record StoredMessage(Envelope envelope, byte[] bytes) {
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final String hostname;
+    private final List<StoredMessage> messages = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public InMemoryDelivery(String hostname) {
+        this.hostname = hostname;
+    }
+
+    /** Everything delivered so far, in order. */
+    public List<StoredMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public MessageSink open(Envelope envelope, SessionView session) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
+                "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC)));
+        return new MessageSink() {
+            @Override
+            public void write(ByteBuffer chunk) {
+                byte[] b = new byte[chunk.remaining()];
+                chunk.get(b);
+                content.writeBytes(b);
+            }
+
+            @Override
+            public Reply complete() {
+                messages.add(new StoredMessage(envelope, content.toByteArray()));
+                return Replies.MESSAGE_ACCEPTED;
+            }
+
+            @Override
+            public void abort() {
+                content.reset();
+            }
+        };
+    }
+}

@@ -1,0 +1,288 @@
+package io.github.smtplab.core.delivery;
+
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardPath;
+import io.github.smtplab.core.Mailbox;
+import io.github.smtplab.core.MessageSink;
+import io.github.smtplab.core.Replies;
+import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.SessionView;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}.
+ *
+ * <p>The Maildir convention makes delivery safe without locks:
+ * <ol>
+ *   <li>the message is written to a file with a unique name in {@code tmp/}, with the trace fields
+ *       ({@code Return-Path:}, {@code Received:}, RFC 5321 §4.4) before it;</li>
+ *   <li>when it is complete the file is flushed to disk ({@code fsync});</li>
+ *   <li>it is hard-linked into each recipient's {@code new/} (a link is atomic: a reader sees the whole
+ *       message or nothing), each {@code new/} directory is flushed, and the {@code tmp/} name removed;</li>
+ *   <li>only then does the server reply 250 (RFC 5321 §6.1: the server has taken responsibility).</li>
+ * </ol>
+ * A message that fails or is abandoned half-way leaves nothing in {@code new/} and its {@code tmp/}
+ * file is deleted.
+ *
+ * <p>Unique names follow the modern Maildir form {@code seconds.MmicrosPpidQn.host}; the host name's
+ * "/" and ":" are written {@code \057} and {@code \072}. Mailbox directory names come from the address,
+ * with every character outside {@code [A-Za-z0-9@._+=-]} (and a leading dot) percent-encoded, so a
+ * local part such as {@code "../x"} can never leave {@code root}.
+ */
+public final class MaildirDelivery implements MailDelivery {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final Path root;
+    private final String hostname;
+    /** Mailboxes whose tmp/, new/ and cur/ exist already: no mkdir per message. */
+    private final Set<Path> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final String uniqueHost;
+
+    public MaildirDelivery(Path root, String hostname) {
+        this.root = root.toAbsolutePath().normalize();
+        this.hostname = hostname;
+        this.uniqueHost = hostname.replace("/", "\\057").replace(":", "\\072");
+    }
+
+    /** The directory that holds all mailboxes. */
+    public Path root() {
+        return root;
+    }
+
+    /** The Maildir of one recipient (not created). */
+    public Path mailboxOf(ForwardPath recipient) {
+        String name = switch (recipient) {
+            case ForwardPath.Postmaster p -> "postmaster";
+            case Mailbox m -> m.localPart() + "@" + m.domainLowerCase();
+        };
+        return root.resolve(safeDirectoryName(name));
+    }
+
+    @Override
+    public MessageSink open(Envelope envelope, SessionView session) throws IOException {
+        Set<Path> mailboxes = new LinkedHashSet<>();
+        for (Envelope.Recipient r : envelope.recipients()) {
+            mailboxes.add(mailboxOf(r.path()));
+        }
+        for (Path mailbox : mailboxes) {
+            if (!created.contains(mailbox)) {
+                for (String sub : List.of("tmp", "new", "cur")) {
+                    Files.createDirectories(mailbox.resolve(sub));
+                }
+                created.add(mailbox);
+            }
+        }
+        String stamp = uniqueStamp();
+        String unique = stamp + "." + uniqueHost;
+        Path staging = mailboxes.iterator().next().resolve("tmp").resolve(unique);
+        FileChannel file = FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            // the Received id is the unique stamp without its dot (an Atom, RFC 5321 §4.4)
+            ByteBuffer prefix = ByteBuffer.wrap(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
+                    stamp.replace(".", ""), ZonedDateTime.now(ZoneOffset.UTC)));
+            writeFully(file, prefix);
+        } catch (IOException e) {
+            file.close();
+            Files.deleteIfExists(staging);
+            throw e;
+        }
+        return new MaildirSink(file, staging, unique, new ArrayList<>(mailboxes));
+    }
+
+    /** The sink of one message: a file in tmp/, linked into every new/ when complete. */
+    private static final class MaildirSink implements MessageSink {
+        private final FileChannel file;
+        private final Path staging;
+        private final String unique;
+        private final List<Path> mailboxes;
+
+        MaildirSink(FileChannel file, Path staging, String unique, List<Path> mailboxes) {
+            this.file = file;
+            this.staging = staging;
+            this.unique = unique;
+            this.mailboxes = mailboxes;
+        }
+
+        @Override
+        public void write(ByteBuffer content) throws IOException {
+            writeFully(file, content);
+        }
+
+        @Override
+        public Reply complete() throws IOException {
+            List<Path> linked = new ArrayList<>();
+            try {
+                file.force(true);   // the bytes are on disk before anyone is told so
+                file.close();
+                for (Path mailbox : mailboxes) {
+                    Path target = mailbox.resolve("new").resolve(unique);
+                    Files.createLink(target, staging);
+                    linked.add(target);
+                }
+                for (Path mailbox : mailboxes) {
+                    forceDirectory(mailbox.resolve("new"));   // and so is the directory entry
+                }
+                Files.delete(staging);
+                return Replies.MESSAGE_ACCEPTED;
+            } catch (IOException e) {
+                for (Path done : linked) {
+                    Files.deleteIfExists(done);
+                }
+                abort();
+                throw e;
+            }
+        }
+
+        @Override
+        public void abort() {
+            try {
+                file.close();
+                Files.deleteIfExists(staging);
+            } catch (IOException ignored) {
+                // the tmp/ file may stay; Maildir readers ignore tmp/ and cleaners remove old files there
+            }
+        }
+    }
+
+    /** {@code seconds.MmicrosPpidQn}: unique per process (the counter) and across processes (the pid). */
+    private static String uniqueStamp() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + ".M" + (now.getNano() / 1000) + "P" + ProcessHandle.current().pid()
+                + "Q" + SEQUENCE.incrementAndGet();
+    }
+
+    private static void writeFully(FileChannel file, ByteBuffer content) throws IOException {
+        while (content.hasRemaining()) {
+            file.write(content);
+        }
+    }
+
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    /** A directory name that stays one path element, whatever the address holds. */
+    static String safeDirectoryName(String address) {
+        StringBuilder out = new StringBuilder();
+        byte[] bytes = address.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            boolean plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                    || "@_+=-".indexOf(b) >= 0 || (b == '.' && i > 0);
+            if (plain) {
+                out.append((char) b);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", b));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The Maildir convention: a file in {@code tmp/} untouched for 36 hours is abandoned. */
+    public static final Duration STALE_TMP_AGE = Duration.ofHours(36);
+
+    /**
+     * Removes abandoned files from every mailbox's {@code tmp/}, as a server does when it starts: those
+     * older than {@link #STALE_TMP_AGE}, and those a previous process of this server left (a crash, a
+     * {@code kill -9}): their unique name ({@code seconds.MmicrosPpidQn.host}) carries this host and a
+     * process id that is not running now, or that a process started after the file was named has taken
+     * again. A file of a server process still running is never touched: it is a delivery in progress.
+     *
+     * @return how many files were removed
+     */
+    public int removeStaleTmpFiles() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        int removed = 0;
+        try (var mailboxes = Files.list(root)) {
+            for (Path mailbox : mailboxes.toList()) {
+                Path tmp = mailbox.resolve("tmp");
+                if (!Files.isDirectory(tmp)) {
+                    continue;
+                }
+                try (var files = Files.list(tmp)) {
+                    for (Path file : files.toList()) {
+                        if (isStale(file, now) && Files.deleteIfExists(file)) {
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    private boolean isStale(Path file, Instant now) throws IOException {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(STALE_TMP_AGE))) {
+            return true;
+        }
+        Matcher name = UNIQUE_NAME.matcher(file.getFileName().toString());
+        if (!name.matches() || !name.group(3).equals(uniqueHost)) {
+            return false;   // not ours: only the age rule applies
+        }
+        long pid = Long.parseLong(name.group(2));
+        Instant named = Instant.ofEpochSecond(Long.parseLong(name.group(1)));
+        if (pid == ProcessHandle.current().pid()) {
+            return false;   // this process: a delivery in progress
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        return process.isEmpty() || process.get().info().startInstant().map(started -> started.isAfter(named)).orElse(false);
+    }
+
+    /** {@code seconds.MmicrosPpidQn.host}, as {@link #uniqueStamp()} writes it. */
+    private static final Pattern UNIQUE_NAME = Pattern.compile("(\\d+)\\.M\\d+P(\\d+)Q\\d+\\.(.+)");
+
+    /** Messages in a mailbox's new/, for tests and the lab. */
+    public List<Path> newMessages(ForwardPath recipient) throws IOException {
+        Path dir = mailboxOf(recipient).resolve("new");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** True when some tmp/ under root still holds a file (a delivery in progress or a leftover). */
+    public boolean hasTmpFiles() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (var mailboxes = Files.list(root)) {
+            for (Path mailbox : mailboxes.toList()) {
+                Path tmp = mailbox.resolve("tmp");
+                if (Files.isDirectory(tmp)) {
+                    try (var files = Files.list(tmp)) {
+                        if (files.findAny().isPresent()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
