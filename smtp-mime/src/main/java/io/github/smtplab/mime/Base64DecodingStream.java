@@ -17,6 +17,7 @@ final class Base64DecodingStream extends FilterInputStream {
     private final Base64LenientDecoder decoder = new Base64LenientDecoder();
     private final byte[] input = new byte[CHUNK];
     private final byte[] output = new byte[Base64LenientDecoder.maxOutput(CHUNK)];
+    private final byte[] one = new byte[1];
     private int outPos;
     private int outEnd;
     private boolean finished;
@@ -27,7 +28,6 @@ final class Base64DecodingStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n == -1 ? -1 : one[0] & 0xff;
     }

@@ -17,6 +17,7 @@ final class Base64EncodingStream extends FilterOutputStream {
 
     private final Base64MimeEncoder encoder = new Base64MimeEncoder();
     private final byte[] buffer = new byte[encoder.maxOutput(SLICE + 2)];
+    private final byte[] one = new byte[1];
     private boolean closed;
 
     Base64EncodingStream(OutputStream out) {
@@ -25,7 +26,8 @@ final class Base64EncodingStream extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        write(one, 0, 1);
     }
 
     @Override
