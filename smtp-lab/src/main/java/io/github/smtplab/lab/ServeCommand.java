@@ -10,15 +10,17 @@ import io.github.smtplab.auth.sasl.AuthPolicy;
 import io.github.smtplab.auth.sasl.Mechanism;
 import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.core.ClientTlsPolicy;
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerExtension;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.core.delivery.LocalRecipients;
-import io.github.smtplab.core.delivery.MailDelivery;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
 import io.github.smtplab.core.delivery.RoleHooks;
@@ -44,7 +46,6 @@ import io.github.smtplab.tls.ServerTlsPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -214,14 +215,14 @@ final class ServeCommand implements Callable<Integer> {
         if (stale > 0) {
             out.println("removed " + stale + " stale file(s) from " + root + "/*/tmp/");
         }
-        MailDelivery local = announced(maildirs, out, "stored in " + root + "/<address>/new/");
+        ServerHooks local = announced(maildirs, out, "stored in " + root + "/<address>/new/");
         if (checkAuth) {
             // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
             // the body is spooled beside the Maildirs while the DKIM body hash is computed (smtp-auth inbound)
             local = new InboundCheckDelivery(new InboundChecker(host, new StubResolver(resolverConfig())).enforcingPolicy(dmarcReject),
                     root.resolve(".inbound"), local);
         }
-        Optional<MailDelivery> relay = Optional.empty();
+        Optional<ServerHooks> relay = Optional.empty();
         QueueWorker worker = null;
         if (role == Role.SUBMISSION) {
             Spool spool = new Spool(root.resolve(".queue"));
@@ -231,7 +232,7 @@ final class ServeCommand implements Callable<Integer> {
                     SmtpClient.Options.defaults(host).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust())),
                     Clock.systemUTC(), new SecureRandom());
             worker = QueueWorker.start(runner, Duration.ofSeconds(30));
-            MailDelivery toQueue = announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
+            ServerHooks toQueue = announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
                     "queued for relay in " + root.resolve(".queue"));
             relay = Optional.of(dkimKey == null ? toQueue : new DkimSigning(dkimSigner(), toQueue));
         }
@@ -387,32 +388,24 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Wraps a delivery so that each stored message prints one line. */
-    private static MailDelivery announced(MailDelivery delivery, PrintWriter out, String where) {
-        return (envelope, session) -> {
-            MessageSink sink = delivery.open(envelope, session);
-            return new MessageSink() {
-                @Override
-                public void write(ByteBuffer content) throws IOException {
-                    sink.write(content);
-                }
-
-                @Override
-                public Reply complete() throws IOException {
-                    Reply reply = sink.complete();
-                    synchronized (out) {
-                        out.printf("message from %s to %s: %s (%s)%n", envelope.sender().toPathString(),
-                                envelope.recipients().stream().map(r -> r.path().toPathString()).collect(Collectors.joining(", ")),
-                                where, reply.text());
-                        out.flush();
+    private static ServerHooks announced(ServerHooks delivery, PrintWriter out, String where) {
+        return new ServerHooks() {
+            @Override
+            public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
+                return new ForwardingSink(delivery.onData(envelope, session)) {
+                    @Override
+                    public Reply complete() throws IOException {
+                        Reply reply = super.complete();
+                        synchronized (out) {
+                            out.printf("message from %s to %s: %s (%s)%n", envelope.sender().toPathString(),
+                                    envelope.recipients().stream().map(r -> r.path().toPathString()).collect(Collectors.joining(", ")),
+                                    where, reply.text());
+                            out.flush();
+                        }
+                        return reply;
                     }
-                    return reply;
-                }
-
-                @Override
-                public void abort() {
-                    sink.abort();
-                }
-            };
+                };
+            }
         };
     }
 }

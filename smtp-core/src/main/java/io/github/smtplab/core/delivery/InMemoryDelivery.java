@@ -4,6 +4,7 @@ import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Keeps delivered messages in memory, with the same trace fields as a Maildir: for tests and examples. */
-public final class InMemoryDelivery implements MailDelivery {
+/**
+ * Keeps delivered messages in memory, with the same trace fields as a Maildir: for tests and examples.
+ * Like {@link MaildirDelivery}, its only hook is {@link #onData}.
+ */
+public final class InMemoryDelivery implements ServerHooks {
 
     /** One stored message: its envelope and its bytes, trace fields included. */
     public record StoredMessage(Envelope envelope, byte[] bytes) {
@@ -38,7 +42,7 @@ public final class InMemoryDelivery implements MailDelivery {
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) {
+    public MessageSink onData(Envelope envelope, SessionView session) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         content.writeBytes(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
                 "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC)));
