@@ -2,6 +2,7 @@ package io.github.smtplab.core;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,11 @@ public class ForwardingSink implements MessageSink {
     @Override
     public void write(ByteBuffer content) throws IOException {
         next.write(content);
+    }
+
+    @Override
+    public void transferFrom(FileChannel source, long position, long count) throws IOException {
+        next.transferFrom(source, position, count);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.github.smtplab.core;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * Where the content of one message goes as it arrives (already dot-unstuffed, CRLF line ends), chunk by
@@ -15,6 +17,28 @@ public interface MessageSink {
 
     /** Receives the next chunk of content; the buffer is reused after this returns. */
     void write(ByteBuffer content) throws IOException;
+
+    /**
+     * Receives the next {@code count} bytes of content from a file, from {@code position} on: how a
+     * delivery that kept the body in a spool file (the inbound checks) passes it on. By default they are
+     * read in 64 KiB pieces into {@link #write}; a sink that writes a file lets the kernel copy them
+     * instead ({@link FileChannel#transferTo}: no pass through the heap, and on a file system that shares
+     * extents no second copy of the data at all).
+     */
+    default void transferFrom(FileChannel source, long position, long count) throws IOException {
+        ByteBuffer piece = ByteBuffer.allocate((int) Math.min(count, 64 * 1024));
+        long end = position + count;
+        for (long at = position; at < end; ) {
+            piece.clear().limit((int) Math.min(piece.capacity(), end - at));
+            int n = source.read(piece, at);
+            if (n < 0) {
+                throw new EOFException("the source file ended " + (end - at) + " bytes early");
+            }
+            at += n;
+            piece.flip();
+            write(piece);
+        }
+    }
 
     /** The whole message has arrived: store it and return the reply for the client (250 if accepted). */
     Reply complete() throws IOException;

@@ -19,17 +19,15 @@ import java.util.Objects;
  * (a {@link ServerHooks} answering {@link ServerHooks#onData}). As DATA arrives, each chunk goes to the
  * {@link MessageCheck} (which keeps only the header block and
  * hashes the DKIM body on the fly) and to a spool file; at the end of DATA the checks run, and the message is
- * either refused with their reply or passed on: the trace fields, the header, then the body read back from the
- * spool file in 64 KiB pieces. The heap never holds the body, whatever its size.
+ * either refused with their reply or passed on: the trace fields and the header, then the body from the spool
+ * file through {@link MessageSink#transferFrom} (a Maildir copies it file to file in the kernel). The heap
+ * never holds the body, whatever its size.
  *
  * <p>The spool file lives in the directory given (on the same disk as the Maildir, ideally) and is deleted
  * when the message is stored, refused or abandoned. The next delivery's sink fsyncs before its 250 as usual
  * (RFC 5321 §6.1).
  */
 public final class InboundCheckDelivery implements ServerHooks {
-
-    /** The spooled message is passed on in pieces of this size. */
-    static final int COPY_BUFFER = 64 * 1024;
 
     private final InboundChecker checker;
     private final Path spoolDirectory;
@@ -105,20 +103,10 @@ public final class InboundCheckDelivery implements ServerHooks {
 
         /** The trace fields and the header from memory, then the spooled body, into the next delivery. */
         private Reply passOn(InboundVerdict.Deliver deliver) throws IOException {
+            long bodyStart = deliver.bodyStart();
             return ForwardingSink.passOn(next.onData(envelope, session), sink -> {
                 sink.write(ByteBuffer.wrap(deliver.headerOctets(check.headerOctets())));
-                ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-                long position = deliver.bodyStart();
-                while (position < file.size()) {
-                    buffer.clear();
-                    int n = file.read(buffer, position);
-                    if (n < 0) {
-                        break;
-                    }
-                    position += n;
-                    buffer.flip();
-                    sink.write(buffer);
-                }
+                sink.transferFrom(file, bodyStart, Math.max(0, file.size() - bodyStart));   // file to file, not through the heap
             });
         }
 

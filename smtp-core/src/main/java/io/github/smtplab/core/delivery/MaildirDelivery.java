@@ -8,6 +8,7 @@ import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -128,6 +129,19 @@ public final class MaildirDelivery implements ServerHooks {
         @Override
         public void write(ByteBuffer content) throws IOException {
             writeFully(file, content);
+        }
+
+        /** A spooled body goes file to file in the kernel, straight into the tmp/ file. */
+        @Override
+        public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            long end = position + count;
+            for (long at = position; at < end; ) {
+                long n = source.transferTo(at, end - at, file);
+                if (n == 0 && at >= source.size()) {
+                    throw new EOFException("the source file ended " + (end - at) + " bytes early");
+                }
+                at += n;
+            }
         }
 
         @Override

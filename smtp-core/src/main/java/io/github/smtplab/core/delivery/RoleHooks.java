@@ -11,6 +11,7 @@ import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +124,13 @@ public final class RoleHooks implements ServerHooks {
                 sink.write(content.duplicate());
             }
             content.position(content.limit());
+        }
+
+        @Override
+        public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            for (MessageSink sink : sinks) {
+                sink.transferFrom(source, position, count);
+            }
         }
 
         @Override
