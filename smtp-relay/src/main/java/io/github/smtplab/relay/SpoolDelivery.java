@@ -1,6 +1,7 @@
 package io.github.smtplab.relay;
 
 import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
@@ -35,7 +36,7 @@ public final class SpoolDelivery implements ServerHooks {
 
     @Override
     public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
-        List<io.github.smtplab.core.ForwardPath> recipients = envelope.recipients().stream().map(Envelope.Recipient::path).toList();
+        List<ForwardPath> recipients = envelope.recipients().stream().map(Envelope.Recipient::path).toList();
         Spool.Incoming incoming = spool.receive(envelope.sender(), recipients);
         // a relay adds Received (not Return-Path, which belongs to the final delivery)
         incoming.write(ByteBuffer.wrap(TraceFields.received(session, hostname, "Q" + Long.toString(clock.millis(), 36), recipients,
