@@ -1,5 +1,6 @@
 package io.github.smtplab.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,6 +46,41 @@ public interface MessageSink {
 
     /** The message is abandoned (error, too big, connection lost): leave nothing behind. */
     void abort();
+
+    /** What to do with a whole message once it has arrived: the reply for the client. */
+    @FunctionalInterface
+    interface WholeMessage {
+        /** {@code message} is the content as received (dot-unstuffed, CRLF line ends). */
+        Reply complete(byte[] message) throws IOException;
+    }
+
+    /**
+     * A sink that gathers the message in memory and hands it whole to {@code then} at the end; abort
+     * forgets it. For tests, and for a delivery that must see everything before it can act (a DKIM
+     * signature covers the body); the engine has already bounded the size (SIZE, RFC 1870), but the
+     * message is held whole, so a server that stores large mail streams it instead.
+     */
+    static MessageSink gathering(WholeMessage then) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        return new MessageSink() {
+            @Override
+            public void write(ByteBuffer chunk) {
+                byte[] b = new byte[chunk.remaining()];
+                chunk.get(b);
+                content.writeBytes(b);
+            }
+
+            @Override
+            public Reply complete() throws IOException {
+                return then.complete(content.toByteArray());
+            }
+
+            @Override
+            public void abort() {
+                content.reset();
+            }
+        };
+    }
 
     /** A sink that counts and forgets, and accepts with 250. */
     static MessageSink discarding() {

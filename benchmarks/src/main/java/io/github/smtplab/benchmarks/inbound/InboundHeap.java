@@ -6,7 +6,6 @@ import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
-import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
@@ -20,15 +19,12 @@ import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.InMemoryResolver;
 import io.github.smtplab.dns.MasterFileParser;
 import io.github.smtplab.dns.ZoneParseResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,25 +117,8 @@ public final class InboundHeap {
         return new ServerHooks() {
             @Override
             public MessageSink onData(Envelope envelope, SessionView session) {
-                ByteArrayOutputStream whole = new ByteArrayOutputStream();
-                WritableByteChannel gather = Channels.newChannel(whole);
-                return new MessageSink() {
-                    @Override
-                    public void write(ByteBuffer chunk) throws IOException {
-                        gather.write(chunk);
-                    }
-
-                    @Override
-                    public Reply complete() throws IOException {
-                        return ForwardingSink.passOn(next.onData(envelope, session),
-                                sink -> sink.write(ByteBuffer.wrap(whole.toByteArray())));
-                    }
-
-                    @Override
-                    public void abort() {
-                        whole.reset();
-                    }
-                };
+                return MessageSink.gathering(whole -> ForwardingSink.passOn(next.onData(envelope, session),
+                        sink -> sink.write(ByteBuffer.wrap(whole))));
             }
         };
     }

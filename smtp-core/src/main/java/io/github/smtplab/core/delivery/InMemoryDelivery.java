@@ -3,11 +3,9 @@ package io.github.smtplab.core.delivery;
 import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
-import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -43,27 +41,14 @@ public final class InMemoryDelivery implements ServerHooks {
 
     @Override
     public MessageSink onData(Envelope envelope, SessionView session) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        content.writeBytes(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
-                "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC)));
-        return new MessageSink() {
-            @Override
-            public void write(ByteBuffer chunk) {
-                byte[] b = new byte[chunk.remaining()];
-                chunk.get(b);
-                content.writeBytes(b);
-            }
-
-            @Override
-            public Reply complete() {
-                messages.add(new StoredMessage(envelope, content.toByteArray()));
-                return Replies.MESSAGE_ACCEPTED;
-            }
-
-            @Override
-            public void abort() {
-                content.reset();
-            }
-        };
+        byte[] traceFields = TraceFields.finalDeliveryPrefix(envelope, session, hostname,
+                "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC));
+        return MessageSink.gathering(content -> {
+            ByteArrayOutputStream stored = new ByteArrayOutputStream(traceFields.length + content.length);
+            stored.writeBytes(traceFields);
+            stored.writeBytes(content);
+            messages.add(new StoredMessage(envelope, stored.toByteArray()));
+            return Replies.MESSAGE_ACCEPTED;
+        });
     }
 }

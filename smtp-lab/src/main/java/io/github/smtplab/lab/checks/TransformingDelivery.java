@@ -6,7 +6,6 @@ import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -35,28 +34,10 @@ abstract class TransformingDelivery implements ServerHooks {
 
     @Override
     public MessageSink onData(Envelope envelope, SessionView session) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        return new MessageSink() {
-            @Override
-            public void write(ByteBuffer chunk) {
-                byte[] b = new byte[chunk.remaining()];
-                chunk.get(b);
-                content.writeBytes(b);
-            }
-
-            @Override
-            public Reply complete() throws IOException {
-                return switch (transform(envelope, session, content.toByteArray())) {
-                    case Decision.Refuse refuse -> refuse.reply();
-                    case Decision.PassOn passOn -> ForwardingSink.passOn(next.onData(envelope, session),
-                            sink -> sink.write(ByteBuffer.wrap(passOn.message())));
-                };
-            }
-
-            @Override
-            public void abort() {
-                content.reset();
-            }
-        };
+        return MessageSink.gathering(message -> switch (transform(envelope, session, message)) {
+            case Decision.Refuse refuse -> refuse.reply();
+            case Decision.PassOn passOn -> ForwardingSink.passOn(next.onData(envelope, session),
+                    sink -> sink.write(ByteBuffer.wrap(passOn.message())));
+        });
     }
 }
