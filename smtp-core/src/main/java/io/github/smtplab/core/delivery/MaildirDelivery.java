@@ -6,7 +6,9 @@ import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,7 +30,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}.
+ * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}. Its only
+ * hook is {@link #onData}: give it to {@link RoleHooks} as the local delivery (alone, as a server's hooks,
+ * it would accept every recipient).
  *
  * <p>The Maildir convention makes delivery safe without locks:
  * <ol>
@@ -47,7 +51,7 @@ import java.util.regex.Pattern;
  * with every character outside {@code [A-Za-z0-9@._+=-]} (and a leading dot) percent-encoded, so a
  * local part such as {@code "../x"} can never leave {@code root}.
  */
-public final class MaildirDelivery implements MailDelivery {
+public final class MaildirDelivery implements ServerHooks {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -78,7 +82,7 @@ public final class MaildirDelivery implements MailDelivery {
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) throws IOException {
+    public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
         Set<Path> mailboxes = new LinkedHashSet<>();
         for (Envelope.Recipient r : envelope.recipients()) {
             mailboxes.add(mailboxOf(r.path()));
@@ -125,6 +129,19 @@ public final class MaildirDelivery implements MailDelivery {
         @Override
         public void write(ByteBuffer content) throws IOException {
             writeFully(file, content);
+        }
+
+        /** A spooled body goes file to file in the kernel, straight into the tmp/ file. */
+        @Override
+        public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            long end = position + count;
+            for (long at = position; at < end; ) {
+                long n = source.transferTo(at, end - at, file);
+                if (n == 0 && at >= source.size()) {
+                    throw new EOFException("the source file ended " + (end - at) + " bytes early");
+                }
+                at += n;
+            }
         }
 
         @Override

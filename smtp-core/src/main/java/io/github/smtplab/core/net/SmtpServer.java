@@ -2,6 +2,7 @@ package io.github.smtplab.core.net;
 
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.ServerSession;
 import io.github.smtplab.core.TlsInfo;
@@ -14,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -195,7 +198,7 @@ public final class SmtpServer implements AutoCloseable {
 
     /** The settings of a server; {@link #start()} binds and starts it. */
     public static final class Builder {
-        private final ServerConfig config;
+        private ServerConfig config;
         private InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
         private ServerHooks hooks = new ServerHooks() {};
         private Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
@@ -206,6 +209,7 @@ public final class SmtpServer implements AutoCloseable {
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private SocketWrapper wrapper = SocketWrapper.PLAIN;
         private TlsUpgrade tlsUpgrade;
+        private ListenerTls tls;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -268,15 +272,25 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Prepares each accepted socket, e.g. the TLS handshake of an implicit-TLS listener (RFC 8314 §3). */
-        public Builder socketWrapper(SocketWrapper newWrapper) {
-            this.wrapper = Objects.requireNonNull(newWrapper);
-            return this;
-        }
-
-        /** What STARTTLS does to the socket once the engine says so (smtp-tls provides it). */
-        public Builder tlsUpgrade(TlsUpgrade upgrade) {
-            this.tlsUpgrade = upgrade;
+        /**
+         * TLS for this listener, in one call: STARTTLS (RFC 3207: the handshake runs when the engine says so)
+         * or implicit TLS (RFC 8314 §3: the handshake runs right after accept); either way the STARTTLS
+         * extension goes first among the config's extensions. smtp-tls's {@code ServerTls} makes both; set
+         * at most once.
+         */
+        public Builder tls(ListenerTls listenerTls) {
+            if (this.tls != null) {
+                throw new IllegalStateException("TLS is already set for this listener: " + this.tls);
+            }
+            this.tls = Objects.requireNonNull(listenerTls, "listenerTls");
+            List<ServerExtension> extensions = new ArrayList<>();
+            extensions.add(listenerTls.offer());
+            extensions.addAll(config.serverExtensions());
+            config = config.withServerExtensions(extensions);
+            switch (listenerTls) {
+                case ListenerTls.StartTls startTls -> tlsUpgrade = startTls.upgrade();
+                case ListenerTls.Implicit implicit -> wrapper = implicit.handshake();
+            }
             return this;
         }
 
