@@ -1,6 +1,7 @@
 package io.github.smtplab.lab.learn;
 
 import io.github.smtplab.exercises.Exercise;
+import io.github.smtplab.exercises.ExerciseTests;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,12 +22,17 @@ import picocli.CommandLine.ParentCommand;
  * {@code ./smtplab learn watch}: runs the current exercise, then again each time one of its files is saved
  * (the files' modification times are polled), and moves on to the next exercise when it passes. Bounded:
  * it stops after {@code --for} minutes, or at Ctrl-C.
+ *
+ * <p>A test stopped at its deadline leaves the learner's loop running in its thread, and Java cannot stop a
+ * thread: watch then exits with {@link #RESTART}, and {@code ./smtplab} starts {@code learn watch --wait-first}
+ * in a fresh JVM, which waits for the next save before it runs anything.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Re-runs the current exercise each time you save one of its files; stops after --for minutes or Ctrl-C.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:the exercise passed when watching stopped", " 1:it still failed when watching stopped",
-            " 2:the command line is wrong (e.g. no such exercise)"})
+            " 2:the command line is wrong (e.g. no such exercise)",
+            "75:a test of yours is still running past its deadline: ./smtplab starts watch again in a fresh JVM"})
 final class WatchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,6 +47,13 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--poll-ms", defaultValue = "300", hidden = true)
     long pollMillis;
 
+    /** Set by ./smtplab when it starts watch again after {@link #RESTART}: wait for a save before running. */
+    @Option(names = "--wait-first", hidden = true)
+    boolean waitFirst;
+
+    /** Exit code asking ./smtplab for a fresh JVM (EX_TEMPFAIL of sysexits.h): a learner's thread outlived its test. */
+    static final int RESTART = 75;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Learner learner = learn.learner();
@@ -48,9 +61,14 @@ final class WatchCommand implements Callable<Integer> {
         Say say = Say.in(learn.lang);
         Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
         Exercise current = learner.pick(number);
-        boolean passed = learner.run(current, false);
+        boolean passed = !waitFirst && learner.run(current, false);
         List<FileTime> seen = times(current);
         while (Instant.now().isBefore(end)) {
+            if (!ExerciseTests.strandedThreads().isEmpty()) {
+                out.println(say.t("(a test of yours is still running past its deadline, and Java cannot stop it: watch starts again in a fresh JVM)",
+                        "(un de vos tests tourne encore après son délai, et Java ne peut pas l'arrêter : la surveillance repart dans une JVM neuve)"));
+                return RESTART;
+            }
             if (passed) {
                 Optional<Exercise> next = learner.next();
                 if (next.isEmpty()) {
