@@ -161,6 +161,10 @@ class DkimRsaVerifierTest {
         verifies(signed + "Received: from relay\r\n" + "FROM :  Alice  <alice@monentreprise.fr>\r\n" + "Subject: Reunion\r\n\tdemain \r\n"
                 + "\r\n" + BODY.replace(",", ",  ") + "\r\n\r\n", KEY_RECORD, true,
                 "RFC 6376 3.4.2 and 3.4.4: re-folding, name case, whitespace and empty lines at the end do not change the relaxed forms; an unsigned field may be added");
+        String quoting = "Bonjour Bob,\r\n\r\n> Subject: hello\r\nSubject: Re: hello\r\nFrom: Bob <bob@exemple.com>\r\n";
+        String signedQuoting = signature("from:subject", "from:Alice <alice@monentreprise.fr>\r\nsubject:Reunion demain\r\n", quoting);
+        verifies(signedQuoting + FROM + SUBJECT + "\r\n" + quoting, KEY_RECORD, true,
+                "RFC 6376 3.7 with RFC 5322 2.1: the header fields end at the first empty line; body lines that look like fields are not the bottom instances");
     }
 
     @Test
