@@ -126,12 +126,12 @@ public final class ExerciseCompiler {
                 || (owner.equals("java.lang.Runtime") && (method.equals("exit") || method.equals("halt")));
     }
 
-    /** JUnit Jupiter's API and AssertJ, wherever they are: a folder of jars in a build, one shaded jar in smtplab.jar. */
+    /** JUnit Jupiter's API, AssertJ and QuickTheories, wherever they are: a folder of jars in a build, one shaded jar in smtplab.jar. */
     static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String marker : List.of("org.junit.jupiter.api.Test", "org.assertj.core.api.Assertions",
                 "org.opentest4j.AssertionFailedError", "org.junit.platform.commons.annotation.Testable",
-                "org.apiguardian.api.API")) {
+                "org.apiguardian.api.API", "org.quicktheories.QuickTheory")) {
             try {
                 Class<?> found = Class.forName(marker, false, ExerciseCompiler.class.getClassLoader());
                 entries.add(Path.of(found.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

@@ -80,6 +80,17 @@ public final class ExerciseTests {
         return new TestReport(List.copyOf(outcomes));
     }
 
+    /**
+     * The threads an attempt's tests started and left running, such as a test stopped at its deadline while
+     * the learner's loop goes on in it: Java cannot stop a thread, only the end of the process does (found by
+     * their context class loader, an {@link AttemptClassLoader}, which threads inherit from the test's).
+     */
+    public static List<Thread> strandedThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t != Thread.currentThread() && t.getContextClassLoader() instanceof AttemptClassLoader)
+                .toList();
+    }
+
     private static int position(String tests, String method) {
         int at = tests.indexOf(" " + method + "(");
         return at < 0 ? Integer.MAX_VALUE : at;

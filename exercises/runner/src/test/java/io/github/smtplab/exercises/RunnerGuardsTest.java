@@ -40,6 +40,7 @@ class RunnerGuardsTest {
         TestReport report = ((Attempt.Tested) attempt).report();
         assertThat(report.failures()).as("both tests time out").hasSize(2);
         assertThat(report.firstFailure().orElseThrow().message()).as("the failure says why").contains("did not finish within");
+        assertThat(ExerciseTests.strandedThreads()).as("the loops still running are found (learn watch restarts its JVM for them)").isNotEmpty();
     }
 
     @Test

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "try", mixinStandardHelpOptions = true,
         description = {"Runs your code of an exercise inside the real lab and prints the dialogue.",
             "03: your dot-stuffer sends a message through smtplab's server; 07: your base64 logs in with AUTH LOGIN;",
-            "16: your MX selection picks the hosts of domains served by smtplab's own DNS server.",
+            "16: your MX selection picks the hosts of domains served by smtplab's own DNS server;",
+            "24: your DKIM verifier checks the demo's message as smtplab's MX delivered it, beside smtplab's verifier.",
             "Other exercises are not available here yet."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:the lab accepted what your code did",
@@ -29,7 +30,8 @@ final class TryCommand implements Callable<Integer> {
     private static final Map<String, Scenario> SCENARIOS = Map.of(
             "dot-stuffing", new TryDotStuffing(),
             "base64", new TryBase64(),
-            "mx-selection", new TryMxSelection());
+            "mx-selection", new TryMxSelection(),
+            "dkim-verify", new TryDkimVerify());
 
     @ParentCommand
     LearnCommand learn;
@@ -46,8 +48,8 @@ final class TryCommand implements Callable<Integer> {
         Scenario scenario = SCENARIOS.get(exercise.name());
         if (scenario == null) {
             out.printf("%s %s: %s%n", exercise.number(), exercise.name(), say.t(
-                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 16 mx-selection).",
-                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 16 mx-selection)."));
+                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify).",
+                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify)."));
             return 2;
         }
         try (LearnerCode code = LearnerCode.of(exercise)) {

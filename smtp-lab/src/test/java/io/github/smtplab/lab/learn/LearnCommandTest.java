@@ -108,6 +108,23 @@ class LearnCommandTest {
     }
 
     @Test
+    void tryPutsTheDkimVerifierOnTheDeliveredMessage() throws IOException {
+        copy(COURSE.resolve("24-dkim-verify"), exercises.resolve("24-dkim-verify"));
+        copy(COURSE.resolve("solutions/24-dkim-verify"), exercises.resolve("solutions/24-dkim-verify"));
+        solve("24-dkim-verify", "DkimRsaVerifier.java");
+        Run run = learn("try", "24");
+        assertThat(run.exit()).as("the learner's verdicts agree with smtplab's\n%s", run.out()).isZero();
+        assertThat(run.out()).as("the signature, the signed bytes, three verdicts\n%s", run.out()).contains("DKIM-Signature: v=1; a=rsa-sha256")
+                .contains("dkim-signature:v=1; a=rsa-sha256").contains("your verify(): pass   smtplab: pass")
+                .contains("Subject changed on the way:").contains("one word of the body changed:");
+        Path file = exercises.resolve("24-dkim-verify/src/DkimRsaVerifier.java");
+        Files.writeString(file, Files.readString(file).replace("if (!Base64.getEncoder().encodeToString(bodyHash).equals(", "if (false && !Base64.getEncoder().encodeToString(bodyHash).equals("));
+        Run unchecked = learn("try", "24");
+        assertThat(unchecked.exit()).as("a verifier that never checks bh= passes the changed body: smtplab disagrees\n%s", unchecked.out()).isEqualTo(1);
+        assertThat(unchecked.out()).as("the disagreement is marked").containsPattern("body changed: +your verify\\(\\): pass .*fail.*✗");
+    }
+
+    @Test
     void tryWithTheStubSaysSo() {
         Run run = learn("try", "03");
         assertThat(run.exit()).as("the stub cannot send\n%s", run.out()).isEqualTo(1);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exercise 24: server-side transcript tests. Each test talks to your server over loopback and checks the
+ * Exercise 25: server-side transcript tests. Each test talks to your server over loopback and checks the
  * reply codes and the Maildir; each assertion names the rule of RFC 5321 and shows the dialogue so far.
  */
 class CapstoneServerTest {

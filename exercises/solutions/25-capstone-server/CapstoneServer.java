@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Exercise 24 (capstone), reference solution: an SMTP server on raw sockets that delivers into a Maildir
+ * Exercise 25 (capstone), reference solution: an SMTP server on raw sockets that delivers into a Maildir
  * (RFC 5321 sections 3.1, 4.1.1, 4.1.4, 4.5.2).
  */
 final class CapstoneServer {

@@ -3,7 +3,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
- * Exercise 24 (capstone): your own SMTP server on raw {@code java.net} sockets, delivering into a Maildir.
+ * Exercise 25 (capstone): your own SMTP server on raw {@code java.net} sockets, delivering into a Maildir.
  * Everything from exercises 01-06 comes together here. Add classes of your own in this folder as you like.
  */
 final class CapstoneServer {
@@ -20,6 +20,6 @@ final class CapstoneServer {
      * @param maildir  the Maildir (its tmp/, new/ and cur/ folders are created if missing)
      */
     static void serve(ServerSocket listener, String hostname, Path maildir) throws IOException {
-        throw new UnsupportedOperationException("exercise 24: write serve()");
+        throw new UnsupportedOperationException("exercise 25: write serve()");
     }
 }
