@@ -6,12 +6,11 @@ import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.DkimVerifier;
 import io.github.smtplab.auth.dkim.SignResult;
 import io.github.smtplab.auth.dkim.SigningKey;
-import io.github.smtplab.core.InMemoryDelivery;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.ServerHooks;
-import io.github.smtplab.core.SmtpClient;
-import io.github.smtplab.core.SmtpServer;
+import io.github.smtplab.core.delivery.InMemoryDelivery;
+import io.github.smtplab.core.net.SmtpClient;
+import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.LookupResult;
 import io.github.smtplab.dns.MasterFileParser;
@@ -77,14 +76,8 @@ final class TryDkimVerify implements TryCommand.Scenario {
     /** Through smtplab's MX into a mailbox: the message as Bob's server stored it. */
     private static String deliver(byte[] message) throws Exception {
         InMemoryDelivery mailbox = new InMemoryDelivery("mx.exemple.com");
-        ServerHooks hooks = new ServerHooks() {
-            @Override
-            public io.github.smtplab.core.MessageSink onData(io.github.smtplab.core.Envelope envelope, io.github.smtplab.core.SessionView session) {
-                return mailbox.open(envelope, session);
-            }
-        };
         try (SmtpServer mx = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).listen(new InetSocketAddress("127.0.0.1", 0))
-                .hooks(hooks).idleTimeout(Duration.ofSeconds(10)).shutdownGrace(Duration.ofSeconds(1)).start();
+                .hooks(mailbox).idleTimeout(Duration.ofSeconds(10)).shutdownGrace(Duration.ofSeconds(1)).start();
              SmtpClient client = SmtpClient.connect(mx.address(), SmtpClient.Options.defaults("smtp.monentreprise.fr"))) {
             if (!client.send(ALICE, List.of(BOB), message).allAccepted()) {
                 throw new IllegalStateException("smtplab's MX refused the demo's message");
