@@ -41,8 +41,12 @@ final class EventLoopShell implements SmtpServer.Shell {
     private final ConnectionLimits limits;
     private final ServerSocketChannel listener;
     private final List<EventLoop> loops = new ArrayList<>();
-    /** Blocking work handed off by the loops: message content and delivery (one virtual thread each). */
-    final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Blocking work handed off by the loops: message content and delivery. Platform threads waiting on a
+     * queue: a virtual thread per task would wake the virtual-thread scheduler's carriers for each message,
+     * which then spin looking for work, and cost more than the message (measured, issue 17).
+     */
+    final ExecutorService workers;
     final Set<NioConnection> connections = ConcurrentHashMap.newKeySet();
     private int nextLoop;
     volatile boolean closing;
@@ -50,6 +54,8 @@ final class EventLoopShell implements SmtpServer.Shell {
     EventLoopShell(SmtpServer.Builder settings, ConnectionLimits limits) throws IOException {
         this.settings = settings;
         this.limits = limits;
+        this.workers = Executors.newFixedThreadPool(settings.deliveryThreads,
+                Thread.ofPlatform().name("smtp-delivery-" + settings.listen.getPort() + "-", 0).daemon().factory());
         this.listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -62,6 +68,7 @@ final class EventLoopShell implements SmtpServer.Shell {
             loops.forEach(EventLoop::start);
         } catch (IOException | RuntimeException e) {
             loops.forEach(EventLoop::stop);
+            workers.shutdownNow();
             listener.close();
             throw e;
         }

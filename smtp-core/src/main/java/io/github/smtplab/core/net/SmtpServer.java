@@ -42,6 +42,8 @@ public final class SmtpServer implements AutoCloseable {
     public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
     /** Connections at once from one address, by default. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    /** Threads that store messages for the {@link IoModel#NIO} shell, by default (its loops never block on a disk). */
+    public static final int DEFAULT_DELIVERY_THREADS = 16;
     /** How long {@link #close()} lets transactions in progress finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -133,6 +135,7 @@ public final class SmtpServer implements AutoCloseable {
         TlsUpgrade tlsUpgrade;
         IoModel io = IoModel.THREADS;
         int eventLoops = Runtime.getRuntime().availableProcessors();
+        int deliveryThreads = DEFAULT_DELIVERY_THREADS;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -220,6 +223,15 @@ public final class SmtpServer implements AutoCloseable {
         /** How many event loops the {@link IoModel#NIO} shell runs (default: one per processor). */
         public Builder eventLoops(int loops) {
             this.eventLoops = positive(loops);
+            return this;
+        }
+
+        /**
+         * How many threads of the {@link IoModel#NIO} shell store messages at once (default
+         * {@value SmtpServer#DEFAULT_DELIVERY_THREADS}): more deliveries wait their turn.
+         */
+        public Builder deliveryThreads(int threads) {
+            this.deliveryThreads = positive(threads);
             return this;
         }
 
