@@ -101,19 +101,24 @@ final class EventLoopShell implements SmtpServer.Shell {
             if (channel == null) {
                 return;   // no more for now
             }
+            Optional<ConnectionLimits.Permit> permit = Optional.empty();
+            try {
+                // the limits count here, in the order the connections arrived
+                permit = limits.acquire(((InetSocketAddress) channel.getRemoteAddress()).getAddress());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "connection: {0}", e.toString());
+            }
+            Optional<ConnectionLimits.Permit> granted = permit;
             EventLoop loop = loops.get(nextLoop);
             nextLoop = (nextLoop + 1) % loops.size();
-            loop.execute(() -> open(channel, loop));
+            loop.execute(() -> open(channel, granted, loop));
         }
     }
 
-    /** On the connection's loop: limits, a session, the greeting. */
-    private void open(SocketChannel channel, EventLoop loop) {
-        InetSocketAddress client;
-        Optional<ConnectionLimits.Permit> permit = Optional.empty();
+    /** On the connection's loop: a session and the greeting, or 421 for a connection over the limits. */
+    private void open(SocketChannel channel, Optional<ConnectionLimits.Permit> permit, EventLoop loop) {
         try {
-            client = (InetSocketAddress) channel.getRemoteAddress();
-            permit = limits.acquire(client.getAddress());
+            InetSocketAddress client = (InetSocketAddress) channel.getRemoteAddress();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (permit.isEmpty()) {

@@ -11,12 +11,13 @@ import org.quicktheories.generators.SourceDSL;
 
 /**
  * RFC 5322 §3.3: the {@code date-time} of a {@code Received:} field (RFC 5321 §4.4), written by hand for
- * speed, is the one the pattern {@link TraceFields#DATE_TIME} prints: for any instant from 1970 to
- * 9999 and any zone offset (whole minutes, -18:00 to +18:00), including the edges.
+ * speed, is the one the pattern {@link TraceFields#DATE_TIME} prints: for any instant from 1970 to the
+ * end of 9999 and any zone offset (whole minutes, -18:00 to +18:00), including the edges.
  */
 class TraceFieldsDateProperties {
 
-    private static final long YEAR_9999 = 253_402_300_799L;
+    /** 30 December 9999, so that no offset takes the local date to the year 10000 (a five-digit year). */
+    private static final long YEAR_9999 = 253_402_128_000L;
 
     @Test
     void handWrittenDateTimeIsThePatternOne() {
