@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,12 +39,8 @@ final class EventLoopShell implements SmtpServer.Shell {
     private final ConnectionLimits limits;
     private final ServerSocketChannel listener;
     private final List<EventLoop> loops = new ArrayList<>();
-    /**
-     * Blocking work handed off by the loops: message content and delivery. Platform threads waiting on a
-     * queue: a virtual thread per task would wake the virtual-thread scheduler's carriers for each message,
-     * which then spin looking for work, and cost more than the message (measured, issue 17).
-     */
-    final ExecutorService workers;
+    /** Blocking work handed off by the loops: message content and its delivery ({@link DeliveryThreads}). */
+    final DeliveryThreads workers;
     final Set<NioConnection> connections = ConcurrentHashMap.newKeySet();
     private int nextLoop;
     volatile boolean closing;
@@ -54,8 +48,7 @@ final class EventLoopShell implements SmtpServer.Shell {
     EventLoopShell(SmtpServer.Builder settings, ConnectionLimits limits) throws IOException {
         this.settings = settings;
         this.limits = limits;
-        this.workers = Executors.newFixedThreadPool(settings.deliveryThreads,
-                Thread.ofPlatform().name("smtp-delivery-" + settings.listen.getPort() + "-", 0).daemon().factory());
+        this.workers = new DeliveryThreads(settings.deliveryThreads, "smtp-delivery-" + settings.listen.getPort() + "-");
         this.listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -68,7 +61,7 @@ final class EventLoopShell implements SmtpServer.Shell {
             loops.forEach(EventLoop::start);
         } catch (IOException | RuntimeException e) {
             loops.forEach(EventLoop::stop);
-            workers.shutdownNow();
+            workers.close();
             listener.close();
             throw e;
         }
@@ -170,7 +163,7 @@ final class EventLoopShell implements SmtpServer.Shell {
             Thread.currentThread().interrupt();
         } finally {
             loops.forEach(EventLoop::stop);
-            workers.shutdownNow();
+            workers.close();
         }
     }
 }

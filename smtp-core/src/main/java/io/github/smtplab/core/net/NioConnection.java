@@ -100,7 +100,7 @@ final class NioConnection {
             return;
         }
         buffer.flip();
-        if (mayBlock()) {
+        if (DeliveryThreads.mayBlock(session)) {
             ByteBuffer octets = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();   // the loop's buffer is for the next connection
             busy = true;
             key.interestOps(0);
@@ -120,15 +120,6 @@ final class NioConnection {
         } else {
             received(session.receive(buffer));
         }
-    }
-
-    /**
-     * After a recipient, input may store a message (states RCPT, DATA, BDAT: the DATA or BDAT command,
-     * content, the end of data and its fsync): a worker's job, never the loop's.
-     */
-    private boolean mayBlock() {
-        ServerSession.State state = session.state();
-        return state == ServerSession.State.RCPT || state == ServerSession.State.DATA || state == ServerSession.State.BDAT;
     }
 
     /** What the session made of the octets: send the replies, then do what it says. */
