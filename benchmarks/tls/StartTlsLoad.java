@@ -33,9 +33,9 @@ public class StartTlsLoad {
         for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
             IssuedCertificates issued = DevCertificates.generate(List.of(), algorithm);
             ServerTls tls = ServerTls.of(issued.server());
-            ServerConfig config = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.OPTIONAL)));
+            ServerConfig config = ServerConfig.defaults("mx.exemple.com");
             try (SmtpServer server = SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0))
-                    .shutdownGrace(Duration.ofSeconds(1)).tlsUpgrade(tls).start()) {
+                    .shutdownGrace(Duration.ofSeconds(1)).tls(tls.startTls(ServerTlsPolicy.OPTIONAL)).start()) {
                 // warm-up: JIT and the server's first connections
                 run(server.address(), issued, Math.max(1, seconds / 2));
                 for (int round = 1; round <= rounds; round++) {

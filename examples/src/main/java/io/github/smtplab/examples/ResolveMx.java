@@ -10,7 +10,6 @@ import io.github.smtplab.dns.Zone;
 import io.github.smtplab.dns.ZoneParseResult;
 import io.github.smtplab.dns.ZoneServer;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public final class ResolveMx {
         };
         try (ZoneServer server = ZoneServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(zone))) {
             StubResolver resolver = new StubResolver(ResolverConfig.of("127.0.0.1:" + server.address().getPort()));
-            MxResult result = MxSelector.select(resolver, DomainName.of("exemple.com"), new SecureRandom());
+            MxResult result = MxSelector.select(resolver, DomainName.of("exemple.com"));
             switch (result) {
                 case MxResult.Hosts hosts -> hosts.hosts().forEach(h -> System.out.println("MX " + h.preference() + " " + h.host()));
                 case MxResult.NullMx none -> System.out.println(none.domain() + " accepts no mail (RFC 7505)");

@@ -45,7 +45,7 @@ public final class ServerWithHook {
 
         @Override
         public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
-            return store.open(envelope, session);
+            return store.onData(envelope, session);
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.smtplab.dns;
 
 /**
  * The fixed 12-octet message header without its four counts (RFC 1035 §4.1.1); the counts are the sizes of
- * the sections of {@link Message}.
+ * the sections of {@link DnsMessage}.
  *
  * <pre>
  *   0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15

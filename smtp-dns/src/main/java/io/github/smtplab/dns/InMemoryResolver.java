@@ -30,6 +30,6 @@ public final class InMemoryResolver implements DnsResolver {
     @Override
     public LookupResult query(DomainName name, RecordType type) {
         return CnameChaser.resolve(question -> new ExchangeOutcome.Response(
-                responder.respond(Message.query(0, question, false, 0))), new Question(name, type));
+                responder.respond(DnsMessage.query(0, question, false, 0))), new Question(name, type));
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * Encodes and decodes DNS messages (RFC 1035 §4.1) with name compression (§4.1.4).
  *
  * <p>Decoding is a pure function of the octets: anything that is not a valid message gives
- * {@link DecodeResult.Malformed}, never an exception, and the work is bounded by the input length.
+ * {@link DnsDecodeResult.Malformed}, never an exception, and the work is bounded by the input length.
  */
 public final class MessageCodec {
 
@@ -33,7 +33,7 @@ public final class MessageCodec {
     private MessageCodec() {}
 
     /** Encodes with name compression. */
-    public static byte[] encode(Message message) {
+    public static byte[] encode(DnsMessage message) {
         return encode(message, true);
     }
 
@@ -42,7 +42,7 @@ public final class MessageCodec {
      *
      * @throws IllegalArgumentException if the result would exceed {@link #MAX_MESSAGE_SIZE} octets
      */
-    public static byte[] encode(Message message, boolean compress) {
+    public static byte[] encode(DnsMessage message, boolean compress) {
         WireWriter out = new WireWriter(compress);
         Header h = message.header();
         out.u16(h.id());
@@ -105,14 +105,14 @@ public final class MessageCodec {
     }
 
     /** Decodes a whole array. */
-    public static DecodeResult decode(byte[] octets) {
+    public static DnsDecodeResult decode(byte[] octets) {
         return decode(octets, octets.length);
     }
 
     /** Decodes {@code octets[0..length)}, e.g. the filled part of a receive buffer. */
-    public static DecodeResult decode(byte[] octets, int length) {
+    public static DnsDecodeResult decode(byte[] octets, int length) {
         if (length > MAX_MESSAGE_SIZE || length > octets.length || length < 0) {
-            return new DecodeResult.Malformed("a message is at most 65535 octets (RFC 1035 §4.2.2)", 0);
+            return new DnsDecodeResult.Malformed("a message is at most 65535 octets (RFC 1035 §4.2.2)", 0);
         }
         WireReader in = new WireReader(octets, length);
         try {
@@ -133,9 +133,9 @@ public final class MessageCodec {
             if (in.remaining() != 0) {
                 throw new WireFormatException(in.remaining() + " octets after the last record (RFC 1035 §4.1)", in.position());
             }
-            return new DecodeResult.Decoded(new Message(header, questions, answers, authorities, additionals));
+            return new DnsDecodeResult.Decoded(new DnsMessage(header, questions, answers, authorities, additionals));
         } catch (WireFormatException e) {
-            return new DecodeResult.Malformed(e.getMessage(), e.offset());
+            return new DnsDecodeResult.Malformed(e.getMessage(), e.offset());
         }
     }
 

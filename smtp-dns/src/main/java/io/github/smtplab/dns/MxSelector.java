@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,6 +22,17 @@ public final class MxSelector {
     public static final int MAX_MAIL_HOSTS = 16;
 
     private MxSelector() {}
+
+    /**
+     * {@link #select(DnsResolver, DomainName, RandomGenerator)} for the common case. Hosts of equal
+     * preference are put in the order of {@link ThreadLocalRandom}: RFC 5321 §5.1 asks for a random order
+     * only "to spread the load across multiple mail exchangers", nothing secret depends on it, so a fast
+     * generator that needs no locking between threads is enough (pass a seeded one to the other overload
+     * for a repeatable order).
+     */
+    public static MxResult select(DnsResolver resolver, DomainName domain) {
+        return select(resolver, domain, ThreadLocalRandom.current());
+    }
 
     /** Looks up the MX records of {@code domain} with {@code resolver} and orders the hosts. */
     public static MxResult select(DnsResolver resolver, DomainName domain, RandomGenerator random) {

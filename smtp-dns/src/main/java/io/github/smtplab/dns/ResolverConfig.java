@@ -1,6 +1,7 @@
 package io.github.smtplab.dns;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -162,6 +163,29 @@ public record ResolverConfig(List<InetSocketAddress> servers, Duration timeout, 
             return InetAddress.getByName(host); // contains ':': parsed as an IPv6 literal, never looked up
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("bad address in " + text);
+        }
+    }
+
+    /** Where a Unix system keeps its resolver configuration (resolv.conf(5)). */
+    public static final Path SYSTEM_RESOLV_CONF = Path.of("/etc/resolv.conf");
+
+    /**
+     * The system's configuration: {@code /etc/resolv.conf} ({@link #SYSTEM_RESOLV_CONF}) read by {@link #fromResolvConf(Path)}.
+     * A missing file means the name server on 127.0.0.1 with the defaults, as resolv.conf(5) says for a
+     * system without one.
+     *
+     * @throws java.io.UncheckedIOException if the file exists but cannot be read
+     */
+    public static ResolverConfig system() {
+        return fromResolvConfOrDefaults(SYSTEM_RESOLV_CONF);
+    }
+
+    /** {@link #system()} for another file (tests). */
+    static ResolverConfig fromResolvConfOrDefaults(Path file) {
+        try {
+            return Files.exists(file) ? fromResolvConf(file) : fromResolvConf("");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

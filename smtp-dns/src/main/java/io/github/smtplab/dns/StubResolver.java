@@ -12,7 +12,7 @@ import java.time.InstantSource;
  * on truncation, follows CNAMEs, and caches answers for their TTL (negative ones per RFC 2308). Thread-safe.
  *
  * <pre>{@code
- * DnsResolver dns = new StubResolver(ResolverConfig.of("127.0.0.1:5353"));
+ * DnsResolver dns = StubResolver.system();   // or new StubResolver(ResolverConfig.of("127.0.0.1:5353"))
  * switch (dns.query("example.com", RecordType.MX)) {
  *     case LookupResult.Found f -> ...
  *     case LookupResult.NoData n -> ...
@@ -38,6 +38,16 @@ public final class StubResolver implements DnsResolver {
     public StubResolver(ResolverConfig config, InstantSource clock) {
         this.exchanger = new NetworkExchanger(config, clock);
         this.cache = config.cacheCapacity() > 0 ? new DnsCache(config.cacheCapacity(), clock) : null;
+    }
+
+    /**
+     * The resolver for the common case: the servers and options of the system's configuration,
+     * {@link ResolverConfig#system()} ({@code /etc/resolv.conf}; 127.0.0.1 when there is none).
+     *
+     * @throws java.io.UncheckedIOException if the file exists but cannot be read
+     */
+    public static StubResolver system() {
+        return new StubResolver(ResolverConfig.system());
     }
 
     /** A resolver for the servers and options of a resolv.conf file, e.g. {@code /etc/resolv.conf}. */

@@ -256,16 +256,16 @@ public final class ZoneServer implements AutoCloseable {
 
     /** The octets to send back for a query, or null to send nothing. */
     private byte[] answer(byte[] query, int length, boolean overUdp) {
-        DecodeResult decoded = MessageCodec.decode(query, length);
-        if (!(decoded instanceof DecodeResult.Decoded(Message request))) {
+        DnsDecodeResult decoded = MessageCodec.decode(query, length);
+        if (!(decoded instanceof DnsDecodeResult.Decoded(DnsMessage request))) {
             if (length < MessageCodec.HEADER_SIZE || (query[2] & 0x80) != 0) {
                 return null; // no ID to answer to, or a response: stay silent
             }
             int id = (query[0] & 0xFF) << 8 | query[1] & 0xFF;
             Header formErr = new Header(id, true, 0, false, false, false, false, 0, Rcode.FORMERR);
-            return MessageCodec.encode(new Message(formErr, List.of(), List.of(), List.of(), List.of()));
+            return MessageCodec.encode(new DnsMessage(formErr, List.of(), List.of(), List.of(), List.of()));
         }
-        Message response = responder.respond(request);
+        DnsMessage response = responder.respond(request);
         if (response == null) {
             return null;
         }
@@ -273,18 +273,18 @@ public final class ZoneServer implements AutoCloseable {
         try {
             wire = MessageCodec.encode(response);
         } catch (IllegalArgumentException tooBig) {
-            Message fail = new Message(response.header().withRcode(Rcode.SERVFAIL), response.questions(), List.of(), List.of(), response.additionals());
+            DnsMessage fail = new DnsMessage(response.header().withRcode(Rcode.SERVFAIL), response.questions(), List.of(), List.of(), response.additionals());
             return MessageCodec.encode(fail);
         }
         if (overUdp && wire.length > udpLimit(request) && response.additionals().size() > response.opt().stream().count()) {
             // Additional records are a courtesy: drop them before declaring truncation (RFC 2181 §9).
-            response = new Message(response.header(), response.questions(), response.answers(), response.authorities(),
+            response = new DnsMessage(response.header(), response.questions(), response.answers(), response.authorities(),
                     response.opt().stream().toList());
             wire = MessageCodec.encode(response);
         }
         if (overUdp && wire.length > udpLimit(request)) {
             // RFC 1035 §4.2.1 / RFC 2181 §9: what does not fit is not sent; TC tells the client to use TCP.
-            Message truncated = new Message(response.header().withTruncated(true), response.questions(),
+            DnsMessage truncated = new DnsMessage(response.header().withTruncated(true), response.questions(),
                     List.of(), List.of(), response.additionals());
             return MessageCodec.encode(truncated);
         }
@@ -292,7 +292,7 @@ public final class ZoneServer implements AutoCloseable {
     }
 
     /** The client's buffer: 512, or its EDNS0 size capped by ours (RFC 6891 §6.2.5). */
-    private static int udpLimit(Message request) {
+    private static int udpLimit(DnsMessage request) {
         return request.opt()
                 .map(opt -> Math.max(MIN_UDP_PAYLOAD, Math.min(opt.rclass(), ZoneResponder.SERVER_UDP_PAYLOAD)))
                 .orElse(MIN_UDP_PAYLOAD);

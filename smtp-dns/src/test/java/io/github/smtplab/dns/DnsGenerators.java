@@ -107,8 +107,8 @@ final class DnsGenerators {
     }
 
     /** Whole messages: a header, 0-2 questions and 0-6 records in each section. */
-    static Gen<Message> messages() {
-        return in -> new Message(headers().generate(in), listOf(in, questions(), 2), listOf(in, records(), 6),
+    static Gen<DnsMessage> messages() {
+        return in -> new DnsMessage(headers().generate(in), listOf(in, questions(), 2), listOf(in, records(), 6),
                 listOf(in, records(), 3), listOf(in, records(), 3));
     }
 

@@ -50,13 +50,13 @@ class LoopbackResolverTest {
     @Test
     void truncatedAnswerIsFetchedOverTcp() throws IOException {
         Question q = new Question(DomainName.of("big.lab.example"), RecordType.TXT);
-        byte[] query = MessageCodec.encode(Message.query(4242, q, false, 1232));
+        byte[] query = MessageCodec.encode(DnsMessage.query(4242, q, false, 1232));
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(5000);
             socket.send(new DatagramPacket(query, query.length, server.address()));
             DatagramPacket reply = new DatagramPacket(new byte[65535], 65535);
             socket.receive(reply);
-            Message m = ((DecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
+            DnsMessage m = ((DnsDecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
             assertThat(m.header().truncated()).isTrue();
             assertThat(m.answers()).isEmpty();
             assertThat(reply.getLength()).isLessThanOrEqualTo(1232);
@@ -180,7 +180,7 @@ class LoopbackResolverTest {
             socket.send(new DatagramPacket(junk, junk.length, server.address()));
             DatagramPacket reply = new DatagramPacket(new byte[512], 512);
             socket.receive(reply);
-            Message m = ((DecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
+            DnsMessage m = ((DnsDecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
             assertThat(m.header().id()).isEqualTo(0x1234);
             assertThat(m.rcode()).isEqualTo(Rcode.FORMERR);
         }
@@ -202,14 +202,14 @@ class LoopbackResolverTest {
                     byte[] buf = new byte[65535];
                     DatagramPacket p = new DatagramPacket(buf, buf.length);
                     socket.receive(p);
-                    Message query = ((DecodeResult.Decoded) MessageCodec.decode(buf, p.getLength())).message();
-                    Message truth = new io.github.smtplab.dns.internal.ZoneResponder(TestZones.all()).respond(query);
+                    DnsMessage query = ((DnsDecodeResult.Decoded) MessageCodec.decode(buf, p.getLength())).message();
+                    DnsMessage truth = new io.github.smtplab.dns.internal.ZoneResponder(TestZones.all()).respond(query);
                     ResourceRecord forged = ResourceRecord.in(query.questions().get(0).name(), 60,
                             new RecordData.A((java.net.Inet4Address) InetAddress.getByName("203.0.113.66")));
-                    Message lie = new Message(truth.header(), truth.questions(), List.of(forged), List.of(), List.of());
+                    DnsMessage lie = new DnsMessage(truth.header(), truth.questions(), List.of(forged), List.of(), List.of());
                     Header wrongId = new Header((query.header().id() + 1) & 0xFFFF, true, 0, true, false, true, false, 0, 0);
                     send(socket, lie.withHeader(wrongId), p);
-                    Message otherQuestion = new Message(truth.header(), List.of(new Question(DomainName.of("x.lab.example"), RecordType.A)),
+                    DnsMessage otherQuestion = new DnsMessage(truth.header(), List.of(new Question(DomainName.of("x.lab.example"), RecordType.A)),
                             List.of(forged), List.of(), List.of());
                     send(socket, otherQuestion, p);
                     send(otherPort, lie, p);
@@ -224,7 +224,7 @@ class LoopbackResolverTest {
             });
         }
 
-        private static void send(DatagramSocket from, Message m, DatagramPacket to) throws IOException {
+        private static void send(DatagramSocket from, DnsMessage m, DatagramPacket to) throws IOException {
             byte[] wire = MessageCodec.encode(m);
             from.send(new DatagramPacket(wire, wire.length, to.getSocketAddress()));
         }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class MessageCodecPropertiesTest {
 
-    private static Message decoded(byte[] wire) {
-        DecodeResult result = MessageCodec.decode(wire);
-        assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
-        return ((DecodeResult.Decoded) result).message();
+    private static DnsMessage decoded(byte[] wire) {
+        DnsDecodeResult result = MessageCodec.decode(wire);
+        assertThat(result).isInstanceOf(DnsDecodeResult.Decoded.class);
+        return ((DnsDecodeResult.Decoded) result).message();
     }
 
     /**
@@ -26,7 +26,7 @@ class MessageCodecPropertiesTest {
     @Test
     void decodeInvertsEncode() {
         qt().withExamples(3000).forAll(DnsGenerators.messages()).checkAssert(m -> {
-            Message back = decoded(MessageCodec.encode(m));
+            DnsMessage back = decoded(MessageCodec.encode(m));
             assertThat(back).isEqualTo(m);
             assertThat(back.toString()).isEqualTo(m.toString());
         });
@@ -53,7 +53,7 @@ class MessageCodecPropertiesTest {
     @Test
     void compressionShrinksRepeatedNames() {
         qt().withExamples(1000).forAll(DnsGenerators.names().assuming(n -> !n.isRoot())).checkAssert(name -> {
-            Message m = new Message(Header.query(1, true), List.of(new Question(name, RecordType.CNAME)),
+            DnsMessage m = new DnsMessage(Header.query(1, true), List.of(new Question(name, RecordType.CNAME)),
                     List.of(ResourceRecord.in(name, 60, new RecordData.Cname(name))), List.of(), List.of());
             int saving = MessageCodec.encode(m, false).length - MessageCodec.encode(m, true).length;
             assertThat(saving).isEqualTo(2 * (name.wireLength() - 2));
@@ -82,7 +82,7 @@ class MessageCodecPropertiesTest {
             flipped[where % wire.length] = (byte) (int) value;
             assertThat(MessageCodec.decode(flipped)).isNotNull();
             int cut = where % wire.length;
-            assertThat(MessageCodec.decode(java.util.Arrays.copyOf(wire, cut))).isInstanceOf(DecodeResult.Malformed.class);
+            assertThat(MessageCodec.decode(java.util.Arrays.copyOf(wire, cut))).isInstanceOf(DnsDecodeResult.Malformed.class);
         });
     }
 }

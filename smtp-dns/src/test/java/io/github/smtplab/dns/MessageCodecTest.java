@@ -17,9 +17,9 @@ class MessageCodecTest {
     }
 
     private static String reason(String hex) {
-        DecodeResult r = MessageCodec.decode(HEX.parseHex(hex));
-        assertThat(r).isInstanceOf(DecodeResult.Malformed.class);
-        return ((DecodeResult.Malformed) r).reason();
+        DnsDecodeResult r = MessageCodec.decode(HEX.parseHex(hex));
+        assertThat(r).isInstanceOf(DnsDecodeResult.Malformed.class);
+        return ((DnsDecodeResult.Malformed) r).reason();
     }
 
     @Test
@@ -80,7 +80,7 @@ class MessageCodecTest {
 
     @Test
     void questionIsEncodedAsInRfc1035() {
-        Message q = Message.query(0xABCD, new Question(DomainName.of("mx.example.com"), RecordType.MX), true, 0);
+        DnsMessage q = DnsMessage.query(0xABCD, new Question(DomainName.of("mx.example.com"), RecordType.MX), true, 0);
         assertThat(HEX.formatHex(MessageCodec.encode(q))).isEqualTo(
                 "abcd0100000100000000000002" + "6d78076578616d706c6503636f6d00" + "000f0001");
     }
@@ -98,7 +98,7 @@ class MessageCodecTest {
     @Test
     void unknownTypesKeepTheirOctets() {
         ResourceRecord rr = ResourceRecord.in(DomainName.of("x.example."), 5, new RecordData.Unknown(99, new byte[] {1, 2, (byte) 0xC0, 0}));
-        Message m = new Message(Header.query(7, false), List.of(), List.of(rr), List.of(), List.of());
-        assertThat(((DecodeResult.Decoded) MessageCodec.decode(MessageCodec.encode(m))).message().answers()).containsExactly(rr);
+        DnsMessage m = new DnsMessage(Header.query(7, false), List.of(), List.of(rr), List.of(), List.of());
+        assertThat(((DnsDecodeResult.Decoded) MessageCodec.decode(MessageCodec.encode(m))).message().answers()).containsExactly(rr);
     }
 }

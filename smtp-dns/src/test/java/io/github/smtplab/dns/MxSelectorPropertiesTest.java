@@ -100,4 +100,25 @@ class MxSelectorPropertiesTest {
         assertThat(MxSelector.select(dns, DomainName.of("split.lab.example."), new Random(3))).isInstanceOf(MxResult.NoMailHost.class);
         assertThat(MxSelector.select(dns, DomainName.of("example.net."), new Random(3))).isInstanceOf(MxResult.TemporaryFailure.class);
     }
+
+    /**
+     * RFC 5321 §5.1 without a caller's random source: the preference order holds on every call, and the
+     * hosts of equal preference take turns first (load spreading), as they would with a seeded generator.
+     */
+    @Test
+    void selectWithoutARandomSourceStillShufflesEqualPreferences() {
+        DnsResolver dns = new InMemoryResolver(TestZones.all());
+        DomainName lab = DomainName.of("lab.example.");
+        MxResult.Hosts seeded = (MxResult.Hosts) MxSelector.select(dns, lab, new Random(3));
+        Set<DomainName> firsts = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            MxResult.Hosts hosts = (MxResult.Hosts) MxSelector.select(dns, lab);
+            assertThat(hosts.hosts()).extracting(MailHost::preference).containsExactly(10, 10, 20);
+            assertThat(hosts.hosts()).containsExactlyInAnyOrderElementsOf(seeded.hosts());
+            firsts.add(hosts.hosts().getFirst().host());
+        }
+        // both preference-10 hosts come first at some point: (1/2)^199 is the chance this fails by luck
+        assertThat(firsts).hasSize(2);
+        assertThat(MxSelector.select(dns, DomainName.of("nullmx.lab.example."))).isInstanceOf(MxResult.NullMx.class);
+    }
 }

@@ -125,8 +125,8 @@ class ResolverDeadlineTest {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 udp.receive(packet);
-                Message query = ((DecodeResult.Decoded) MessageCodec.decode(buffer, packet.getLength())).message();
-                Message truncated = query.withHeader(new Header(query.header().id(), true, 0, true, true, true, false, 0, Rcode.NOERROR));
+                DnsMessage query = ((DnsDecodeResult.Decoded) MessageCodec.decode(buffer, packet.getLength())).message();
+                DnsMessage truncated = query.withHeader(new Header(query.header().id(), true, 0, true, true, true, false, 0, Rcode.NOERROR));
                 byte[] reply = MessageCodec.encode(truncated);
                 udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
             } catch (IOException e) {

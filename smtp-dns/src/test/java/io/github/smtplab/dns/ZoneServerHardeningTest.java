@@ -53,29 +53,29 @@ class ZoneServerHardeningTest {
         return attackers;
     }
 
-    static Message query(Question question, List<ResourceRecord> additionals) {
-        return new Message(Header.query(4711, false), List.of(question), List.of(), List.of(), additionals);
+    static DnsMessage query(Question question, List<ResourceRecord> additionals) {
+        return new DnsMessage(Header.query(4711, false), List.of(question), List.of(), List.of(), additionals);
     }
 
     /** Asks over UDP, decodes the answer. */
-    static Message overUdp(Message query) throws IOException {
+    static DnsMessage overUdp(DnsMessage query) throws IOException {
         byte[] wire = MessageCodec.encode(query);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(5000);
             socket.send(new DatagramPacket(wire, wire.length, server.address()));
             DatagramPacket reply = new DatagramPacket(new byte[65535], 65535);
             socket.receive(reply);
-            return ((DecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
+            return ((DnsDecodeResult.Decoded) MessageCodec.decode(reply.getData(), reply.getLength())).message();
         }
     }
 
     /** RFC 6891 §6.1.1: "more than one OPT RR ... a FORMERR (RCODE=1) MUST be returned". */
     @Test
     void twoOptRecordsAreAFormatError() throws IOException {
-        Message reply = overUdp(query(LAB_A, List.of(ResourceRecord.opt(1232), ResourceRecord.opt(1232))));
+        DnsMessage reply = overUdp(query(LAB_A, List.of(ResourceRecord.opt(1232), ResourceRecord.opt(1232))));
         assertThat(reply.rcode()).isEqualTo(Rcode.FORMERR);
         assertThat(reply.answers()).isEmpty();
-        Message one = overUdp(query(LAB_A, List.of(ResourceRecord.opt(1232))));
+        DnsMessage one = overUdp(query(LAB_A, List.of(ResourceRecord.opt(1232))));
         assertThat(one.rcode()).isEqualTo(Rcode.NOERROR);
         assertThat(one.answers()).hasSize(1);
     }
@@ -85,7 +85,7 @@ class ZoneServerHardeningTest {
     void ednsVersionOneIsBadvers() throws IOException {
         ResourceRecord versionOne = new ResourceRecord(DomainName.ROOT, 1232, 1L << 16, new RecordData.Opt());
         assertThat(versionOne.ednsVersion()).isEqualTo(1);
-        Message reply = overUdp(query(LAB_A, List.of(versionOne)));
+        DnsMessage reply = overUdp(query(LAB_A, List.of(versionOne)));
         assertThat(reply.rcode()).isZero();
         assertThat(reply.opt()).hasValueSatisfying(opt -> {
             assertThat(opt.ttl() >>> 24).as("extended RCODE high bits").isEqualTo(Rcode.BADVERS >>> 4);
@@ -97,10 +97,10 @@ class ZoneServerHardeningTest {
     /** RFC 8482 §4.1: ANY at a name with NS, SOA, MX and TXT sets gets one RRset (NS, the lowest TYPE). */
     @Test
     void anyGetsOneRrset() throws IOException {
-        Message reply = overUdp(query(new Question(TestZones.LAB, new RecordType(255)), List.of(ResourceRecord.opt(1232))));
+        DnsMessage reply = overUdp(query(new Question(TestZones.LAB, new RecordType(255)), List.of(ResourceRecord.opt(1232))));
         assertThat(reply.rcode()).isEqualTo(Rcode.NOERROR);
         assertThat(reply.answers()).isNotEmpty().allSatisfy(r -> assertThat(r.type()).isEqualTo(RecordType.NS));
-        Message big = overUdp(query(new Question(DomainName.of("big.lab.example"), new RecordType(255)), List.of(ResourceRecord.opt(1232))));
+        DnsMessage big = overUdp(query(new Question(DomainName.of("big.lab.example"), new RecordType(255)), List.of(ResourceRecord.opt(1232))));
         assertThat(big.answers()).allSatisfy(r -> assertThat(r.type()).isEqualTo(RecordType.TXT));
     }
 

@@ -1,11 +1,12 @@
 package io.github.smtplab.lab;
 
+import io.github.smtplab.core.SmtpReplyException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./smtplab}: the entry point. Each subcommand is a class of its own; this one only routes, and
@@ -106,7 +107,7 @@ public final class Main implements Runnable {
                 e.printStackTrace(commandLine.getErr());
             }
             // the server answered, with a refusal (a 554 greeting, 535 to AUTH...): that is "refused", not "failed"
-            return e instanceof io.github.smtplab.core.SmtpReplyException ? REFUSED : FAILED;
+            return e instanceof SmtpReplyException ? REFUSED : FAILED;
         });
         return cli.execute(args);
     }

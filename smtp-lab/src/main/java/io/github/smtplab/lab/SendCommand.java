@@ -246,9 +246,13 @@ final class SendCommand implements Callable<Integer> {
         return result.allAccepted() ? Main.OK : Main.REFUSED;
     }
 
-    /** The addr-spec of "Name <local@domain>" or "local@domain", as an SMTP mailbox (RFC 5321 §4.1.2). */
+    /**
+     * The addr-spec of "Name <local@domain>" or "local@domain", as an SMTP mailbox (RFC 5321 §4.1.2): two
+     * RFCs' mailboxes meet here, the header's (RFC 5322 §3.4, smtp-mime, with a display name) and the
+     * envelope's (smtp-core, local part and domain only).
+     */
     private static Mailbox envelopeAddress(String text) {
-        io.github.smtplab.mime.Mailbox parsed = io.github.smtplab.mime.Mailbox.parse(text);
+        var parsed = io.github.smtplab.mime.Mailbox.parse(text);
         return new Mailbox(parsed.localPart(), parsed.domain());
     }
 

@@ -3,25 +3,22 @@ package io.github.smtplab.lab;
 import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.KeyReadResult;
 import io.github.smtplab.auth.dkim.SigningKey;
-import io.github.smtplab.auth.inbound.InboundCheckDelivery;
 import io.github.smtplab.auth.inbound.InboundChecker;
-import io.github.smtplab.auth.sasl.AuthExtension;
 import io.github.smtplab.auth.sasl.AuthPolicy;
 import io.github.smtplab.auth.sasl.Mechanism;
 import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.core.ClientTlsPolicy;
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
-import io.github.smtplab.core.ServerConfig;
-import io.github.smtplab.core.ServerExtension;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.core.delivery.LocalRecipients;
-import io.github.smtplab.core.delivery.MailDelivery;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
-import io.github.smtplab.core.delivery.RoleHooks;
 import io.github.smtplab.core.net.ConnectionLimits;
 import io.github.smtplab.core.net.IoModel;
 import io.github.smtplab.core.net.ServerTimeouts;
@@ -29,7 +26,6 @@ import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.dns.ResolverConfig;
 import io.github.smtplab.dns.StubResolver;
-import io.github.smtplab.lab.checks.DkimSigning;
 import io.github.smtplab.relay.QueueRunner;
 import io.github.smtplab.relay.QueueWorker;
 import io.github.smtplab.relay.Spool;
@@ -45,7 +41,6 @@ import io.github.smtplab.tls.ServerTlsPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -55,12 +50,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -227,14 +220,14 @@ final class ServeCommand implements Callable<Integer> {
         if (stale > 0) {
             out.println("removed " + stale + " stale file(s) from " + root + "/*/tmp/");
         }
-        MailDelivery local = announced(maildirs, out, "stored in " + root + "/<address>/new/");
+        MailServerSetup setup = MailServerSetup.of(role, host, Set.copyOf(domains)).recipients(recipients).maxMessageSize(maxSize)
+                .localDelivery(announced(maildirs, out, "stored in " + root + "/<address>/new/"));
         if (checkAuth) {
             // RFC 7208, RFC 6376, RFC 9989 → RFC 8601: checked before the message is stored
             // the body is spooled beside the Maildirs while the DKIM body hash is computed (smtp-auth inbound)
-            local = new InboundCheckDelivery(new InboundChecker(host, new StubResolver(resolverConfig())).enforcingPolicy(dmarcReject),
-                    root.resolve(".inbound"), local);
+            setup.checkInbound(new InboundChecker(host, new StubResolver(resolverConfig())).enforcingPolicy(dmarcReject),
+                    root.resolve(".inbound"));
         }
-        Optional<MailDelivery> relay = Optional.empty();
         QueueWorker worker = null;
         if (role == Role.SUBMISSION) {
             Spool spool = new Spool(root.resolve(".queue"));
@@ -244,41 +237,36 @@ final class ServeCommand implements Callable<Integer> {
                     SmtpClient.Options.defaults(host).withTls(ClientTlsPolicy.OPPORTUNISTIC, JsseClientTls.systemTrust())),
                     Clock.systemUTC(), new SecureRandom());
             worker = QueueWorker.start(runner, Duration.ofSeconds(30));
-            MailDelivery toQueue = announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
-                    "queued for relay in " + root.resolve(".queue"));
-            relay = Optional.of(dkimKey == null ? toQueue : new DkimSigning(dkimSigner(), toQueue));
+            setup.relayDelivery(announced(new SpoolDelivery(spool, host, Clock.systemUTC(), worker::wakeUp), out,
+                    "queued for relay in " + root.resolve(".queue")));
+            if (dkimKey != null) {
+                setup.dkimSigning(dkimSigner());
+            }
         }
-        List<ServerExtension> extensions = new ArrayList<>();
         if (tls != null) {
-            extensions.add(tls.startTls(tlsPolicy));   // RFC 3207
+            setup.startTls(tls, tlsPolicy);   // RFC 3207
         }
-        Predicate<SessionView> mayRelay = RoleHooks::fromLoopback;
         if (users != null) {
             AuthPolicy policy = role == Role.SUBMISSION ? AuthPolicy.submission() : AuthPolicy.submission().withRequireAuthForMail(false);
             if (authInClear) {
                 policy = policy.withRequireTls(false).withMechanisms(EnumSet.of(Mechanism.SCRAM_SHA_256, Mechanism.PLAIN, Mechanism.LOGIN),
                         EnumSet.of(Mechanism.SCRAM_SHA_256, Mechanism.PLAIN, Mechanism.LOGIN));
             }
-            extensions.add(new AuthExtension(UsersFile.read(users), policy, host));   // RFC 4954
-            mayRelay = AuthExtension::relayAllowed;   // RFC 6409: relaying for authenticated users only
+            setup.auth(UsersFile.read(users), policy);   // RFC 4954; RFC 6409: relaying for authenticated users only
         } else if (role == Role.SUBMISSION) {
             out.println("warning: no --users: relaying is allowed for clients on the loopback interface only (lab mode)");
         }
-        RoleHooks hooks = new RoleHooks(role, Set.copyOf(domains), recipients, local, relay, mayRelay);
         AtomicInteger connections = new AtomicInteger();
         ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress);
-        ServerConfig config = ServerConfig.defaults(host).withMaxMessageSize(maxSize).withServerExtensions(extensions);
-        SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : SmtpServer.builder(config).listen(implicitTlsListen)
-                .hooks(hooks).timeouts(timeouts).socketWrapper(tls.implicitTls())   // RFC 8314 §3
+        SmtpServer.Builder implicitBuilder = implicitTlsListen == null ? null : setup.implicitTlsListener(implicitTlsListen)   // RFC 8314 §3
+                .timeouts(timeouts)
                 .connectionLimits(limits);   // one count for both listeners
         if (implicitBuilder != null) {
             implicitBuilder.transcripts(client -> transcript
                     ? new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + " implicit TLS] ") : TranscriptListener.NONE);
         }
-        SmtpServer.Builder builder = SmtpServer.builder(config).tlsUpgrade(tls)
+        SmtpServer.Builder builder = setup.listener(listen)
                 .io(io)
-                .listen(listen)
-                .hooks(hooks)
                 .timeouts(timeouts)
                 .connectionLimits(limits);
         if (transcript) {
@@ -406,36 +394,28 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Wraps a delivery so that each stored message prints one line. */
-    private static MailDelivery announced(MailDelivery delivery, PrintWriter out, String where) {
-        return (envelope, session) -> {
-            MessageSink sink = delivery.open(envelope, session);
-            return new MessageSink() {
-                @Override
-                public void write(ByteBuffer content) throws IOException {
-                    sink.write(content);
-                }
-
-                @Override
-                public Reply complete() throws IOException {
-                    Reply reply = sink.complete();
-                    // one line per message, built by hand: a format string costs more than the line (issue 17)
-                    StringBuilder line = new StringBuilder(160).append("message from ").append(envelope.sender().toPathString()).append(" to ");
-                    for (int i = 0; i < envelope.recipients().size(); i++) {
-                        line.append(i == 0 ? "" : ", ").append(envelope.recipients().get(i).path().toPathString());
+    private static ServerHooks announced(ServerHooks delivery, PrintWriter out, String where) {
+        return new ServerHooks() {
+            @Override
+            public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
+                return new ForwardingSink(delivery.onData(envelope, session)) {
+                    @Override
+                    public Reply complete() throws IOException {
+                        Reply reply = super.complete();
+                        // one line per message, built by hand: a format string costs more than the line (issue 17)
+                        StringBuilder line = new StringBuilder(160).append("message from ").append(envelope.sender().toPathString()).append(" to ");
+                        for (int i = 0; i < envelope.recipients().size(); i++) {
+                            line.append(i == 0 ? "" : ", ").append(envelope.recipients().get(i).path().toPathString());
+                        }
+                        line.append(": ").append(where).append(" (").append(reply.text()).append(")").append(System.lineSeparator());
+                        synchronized (out) {
+                            out.write(line.toString());
+                            out.flush();
+                        }
+                        return reply;
                     }
-                    line.append(": ").append(where).append(" (").append(reply.text()).append(")").append(System.lineSeparator());
-                    synchronized (out) {
-                        out.write(line.toString());
-                        out.flush();
-                    }
-                    return reply;
-                }
-
-                @Override
-                public void abort() {
-                    sink.abort();
-                }
-            };
+                };
+            }
         };
     }
 }

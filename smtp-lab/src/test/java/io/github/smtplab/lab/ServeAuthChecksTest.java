@@ -54,10 +54,10 @@ class ServeAuthChecksTest {
                 zone(exemple, "exemple.com"), zone(tld("fr"), "fr"), zone(tld("com"), "com")))) {
             String dnsAt = "127.0.0.1:" + dns.address().getPort();
             ServeCommand mx = new ServeCommand();
-            Thread mxThread = start(mx, "--listen", "127.0.0.1:0", "--role", "mx", "--domain", "exemple.com", "--maildir",
+            Thread mxThread = start(mx, "--catch-all", "--listen", "127.0.0.1:0", "--role", "mx", "--domain", "exemple.com", "--maildir",
                     dir.resolve("mx").toString(), "--check-auth", "--dmarc-reject", "--dns", dnsAt);
             ServeCommand submission = new ServeCommand();
-            Thread subThread = start(submission, "--listen", "127.0.0.1:0", "--role", "submission", "--domain", "monentreprise.fr",
+            Thread subThread = start(submission, "--catch-all", "--listen", "127.0.0.1:0", "--role", "submission", "--domain", "monentreprise.fr",
                     "--maildir", dir.resolve("sub").toString(), "--dns", "127.0.0.1:" + dns.address().getPort(),
                     "--relay-port", String.valueOf(mx.boundAddress.getPort()), "--dkim-key", keyFile.toString(), "--dkim-selector", "s1");
             try {

@@ -1,8 +1,5 @@
 package io.github.smtplab.mime;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
@@ -30,6 +27,11 @@ import java.util.Objects;
  *   <li>{@link #mimeEncodingStream(OutputStream)} and {@link #lenientDecodingStream(InputStream)}:
  *       the same, streaming, for attachments too large to hold twice in memory.</li>
  * </ul>
+ *
+ * <p>Each MIME rule is written once: the line breaking in {@code Base64MimeEncoder} and the lenient decode
+ * loop in {@code Base64LenientDecoder}, both incremental; the one-call methods feed them the whole input
+ * and the streams feed them each piece, so both give the same result. This class keeps the alphabet and
+ * the group encoding they share.
  */
 public final class Base64Codec {
 
@@ -105,22 +107,8 @@ public final class Base64Codec {
         int chars = encodedLength(data.length);
         int lines = chars == 0 ? 0 : (chars + MIME_LINE_LENGTH - 1) / MIME_LINE_LENGTH;
         byte[] out = new byte[chars + Math.max(0, lines - 1) * 2];
-        int in = 0;
-        int pos = 0;
-        int wholeGroupsEnd = data.length - data.length % 3;
-        while (in < wholeGroupsEnd) {
-            int lineEnd = Math.min(in + MIME_LINE_OCTETS, wholeGroupsEnd);
-            pos = encodeGroups(data, in, lineEnd, out, pos);
-            in = lineEnd;
-            if (in == wholeGroupsEnd && data.length % 3 == 0) {
-                break; // last line: no CRLF after it
-            }
-            if (in % MIME_LINE_OCTETS == 0) {
-                out[pos++] = '\r';
-                out[pos++] = '\n';
-            }
-        }
-        encodeTail(data, wholeGroupsEnd, data.length % 3, out, pos);
+        Base64MimeEncoder encoder = new Base64MimeEncoder();
+        encoder.finish(out, encoder.update(data, 0, data.length, out, 0));
         return out;
     }
 
@@ -132,7 +120,7 @@ public final class Base64Codec {
      * big-endian long (using the first 6), looks up 12 bits at a time in {@link #PAIRS} (two characters per
      * lookup) and writes the 8 characters as one long.
      */
-    private static int encodeGroups(byte[] data, int from, int to, byte[] out, int pos) {
+    static int encodeGroups(byte[] data, int from, int to, byte[] out, int pos) {
         int i = from;
         while (i + 6 <= to && i + 8 <= data.length && pos + 8 <= out.length) {
             long v = (long) BIG_ENDIAN_LONG.get(data, i);
@@ -156,7 +144,7 @@ public final class Base64Codec {
     }
 
     /** RFC 4648 §4 cases (2) and (3): a final group of 1 or 2 octets, padded with "==" or "=". */
-    private static int encodeTail(byte[] data, int at, int count, byte[] out, int pos) {
+    static int encodeTail(byte[] data, int at, int count, byte[] out, int pos) {
         if (count == 1) {
             int bits = (data[at] & 0xff) << 16;
             out[pos++] = ALPHABET[bits >>> 18];
@@ -246,56 +234,15 @@ public final class Base64Codec {
      */
     public static byte[] decodeLenient(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        byte[] out = new byte[length / 4 * 3 + 3];
-        int pos = 0;
-        int bits = 0;
-        int count = 0;
-        int end = offset + length;
-        int i = offset;
-        // Fast path: four alphabet characters in a row.
-        while (i + 3 < end) {
-            int a = VALUES[data[i] & 0xff];
-            int b = VALUES[data[i + 1] & 0xff];
-            int c = VALUES[data[i + 2] & 0xff];
-            int d = VALUES[data[i + 3] & 0xff];
-            if ((a | b | c | d) < 0 || count != 0) {
-                break;
-            }
-            int v = a << 18 | b << 12 | c << 6 | d;
-            out[pos] = (byte) (v >>> 16);
-            out[pos + 1] = (byte) (v >>> 8);
-            out[pos + 2] = (byte) v;
-            pos += 3;
-            i += 4;
-            if (i + 1 < end && data[i] == '\r' && data[i + 1] == '\n') {
-                i += 2; // the usual MIME line break
-            }
-        }
-        for (; i < end; i++) {
-            byte ch = data[i];
-            if (ch == PAD) {
-                break;
-            }
-            int v = VALUES[ch & 0xff];
-            if (v == NOT_IN_ALPHABET) {
-                continue;
-            }
-            bits = bits << 6 | v;
-            if (++count == 4) {
-                out[pos++] = (byte) (bits >>> 16);
-                out[pos++] = (byte) (bits >>> 8);
-                out[pos++] = (byte) bits;
-                bits = 0;
-                count = 0;
-            }
-        }
-        if (count == 2) {
-            out[pos++] = (byte) (bits >>> 4);
-        } else if (count == 3) {
-            out[pos++] = (byte) (bits >>> 10);
-            out[pos++] = (byte) (bits >>> 2);
-        }
-        return Arrays.copyOf(out, pos);
+        byte[] out = new byte[Base64LenientDecoder.maxOutput(length)];
+        Base64LenientDecoder decoder = new Base64LenientDecoder();
+        int end = decoder.finish(out, decoder.update(data, offset, length, out, 0));
+        return Arrays.copyOf(out, end);
+    }
+
+    /** RFC 4648 §4, Table 1 read backwards: the 6-bit value of {@code ch}, or -1 outside the alphabet. */
+    static int value(byte ch) {
+        return VALUES[ch & 0xff];
     }
 
     /**
@@ -304,7 +251,7 @@ public final class Base64Codec {
      * final padded group and closes {@code out}; the output is identical to {@link #encodeMime(byte[])}.
      */
     public static OutputStream mimeEncodingStream(OutputStream out) {
-        return new MimeEncodingStream(Objects.requireNonNull(out, "out"));
+        return new Base64EncodingStream(Objects.requireNonNull(out, "out"));
     }
 
     /**
@@ -312,204 +259,6 @@ public final class Base64Codec {
      * {@link #decodeLenient(byte[], int, int)}). Memory use is constant.
      */
     public static InputStream lenientDecodingStream(InputStream in) {
-        return new LenientDecodingStream(Objects.requireNonNull(in, "in"));
-    }
-
-    private static final class MimeEncodingStream extends FilterOutputStream {
-        private final byte[] group = new byte[3];
-        private int groupSize;
-        private int lineLength;
-        private boolean anyLine;
-        private boolean closed;
-        private final byte[] quad = new byte[4];
-        private final byte[] lineBuffer = new byte[MIME_LINE_LENGTH];
-
-        MimeEncodingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            group[groupSize++] = (byte) b;
-            if (groupSize == 3) {
-                flushGroup(3);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            while (len > 0 && groupSize != 0) {
-                write(b[off++]);
-                len--;
-            }
-            // whole lines straight through
-            while (len >= 3) {
-                int room = (MIME_LINE_LENGTH - lineLength) / 4 * 3;
-                int take = Math.min(room, len - len % 3);
-                if (take == 0) {
-                    newLine();
-                    continue;
-                }
-                if (lineLength == 0 && anyLine) {
-                    out.write('\r');
-                    out.write('\n');
-                }
-                int chars = encodeGroups(b, off, off + take, lineBuffer, 0);
-                out.write(lineBuffer, 0, chars);
-                lineLength += chars;
-                anyLine = true;
-                off += take;
-                len -= take;
-            }
-            while (len-- > 0) {
-                write(b[off++]);
-            }
-        }
-
-        private void newLine() {
-            lineLength = 0; // the CRLF is written lazily, before the next characters
-        }
-
-        private void flushGroup(int count) throws IOException {
-            if (lineLength == MIME_LINE_LENGTH) {
-                newLine();
-            }
-            if (lineLength == 0 && anyLine) {
-                out.write('\r');
-                out.write('\n');
-            }
-            if (count == 3) {
-                encodeGroups(group, 0, 3, quad, 0);
-            } else {
-                encodeTail(group, 0, count, quad, 0);
-            }
-            out.write(quad);
-            lineLength += 4;
-            anyLine = true;
-            groupSize = 0;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (groupSize > 0) {
-                flushGroup(groupSize);
-            }
-            out.close();
-        }
-    }
-
-    private static final class LenientDecodingStream extends FilterInputStream {
-        private static final int CHUNK = 8192;
-        private final byte[] input = new byte[CHUNK];
-        private final byte[] output = new byte[CHUNK / 4 * 3 + 3];
-        private int outPos;
-        private int outEnd;
-        private int bits;
-        private int count;
-        private boolean finished;
-
-        LenientDecodingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            while (outPos == outEnd && !finished) {
-                fill();
-            }
-            if (outPos == outEnd) {
-                return -1;
-            }
-            int n = Math.min(len, outEnd - outPos);
-            System.arraycopy(output, outPos, b, off, n);
-            outPos += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return outEnd - outPos;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = 0;
-            byte[] scratch = new byte[512];
-            while (skipped < n) {
-                int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        /** Decodes the next chunk of input into {@code output}; at the end, emits the partial group. */
-        private void fill() throws IOException {
-            outPos = 0;
-            outEnd = 0;
-            int n = in.read(input, 0, CHUNK);
-            if (n < 0) {
-                finishGroup();
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                byte ch = input[i];
-                if (ch == PAD) {
-                    finishGroup(); // RFC 2045 §6.8: "=" marks the end of the encoded data
-                    return;
-                }
-                int v = VALUES[ch & 0xff];
-                if (v == NOT_IN_ALPHABET) {
-                    continue;
-                }
-                bits = bits << 6 | v;
-                if (++count == 4) {
-                    output[outEnd++] = (byte) (bits >>> 16);
-                    output[outEnd++] = (byte) (bits >>> 8);
-                    output[outEnd++] = (byte) bits;
-                    bits = 0;
-                    count = 0;
-                }
-            }
-        }
-
-        private void finishGroup() {
-            if (count == 2) {
-                output[outEnd++] = (byte) (bits >>> 4);
-            } else if (count == 3) {
-                output[outEnd++] = (byte) (bits >>> 10);
-                output[outEnd++] = (byte) (bits >>> 2);
-            }
-            count = 0;
-            finished = true;
-        }
+        return new Base64DecodingStream(Objects.requireNonNull(in, "in"));
     }
 }

@@ -132,7 +132,7 @@ public final class EightBitDowngrade {
                     return false;
                 }
                 line = 0;
-            } else if (++line > TransferEncoding.MAX_LINE_LENGTH) {
+            } else if (++line > LineLimits.MAX_LINE_LENGTH) {
                 return false;
             }
         }

@@ -5,16 +5,10 @@ package io.github.smtplab.mime;
  *
  * <p>A long field is folded by inserting CRLF before a white-space character; the receiver unfolds by
  * removing every CRLF that is immediately followed by white space. Lines SHOULD be no longer than
- * {@value #RECOMMENDED_LINE_LENGTH} characters and MUST be no longer than {@value #MAX_LINE_LENGTH}
- * (both without the CRLF).
+ * {@value LineLimits#RECOMMENDED_LINE_LENGTH} characters and MUST be no longer than
+ * {@value LineLimits#MAX_LINE_LENGTH} (both without the CRLF, {@link LineLimits}).
  */
 public final class HeaderFolding {
-
-    /** RFC 5322 §2.1.1: "each line of characters SHOULD be no more than 78 characters". */
-    public static final int RECOMMENDED_LINE_LENGTH = 78;
-
-    /** RFC 5322 §2.1.1: "each line of characters MUST be no more than 998 characters". */
-    public static final int MAX_LINE_LENGTH = 998;
 
     private HeaderFolding() {}
 
@@ -44,7 +38,7 @@ public final class HeaderFolding {
             if (wsp && i > firstWsp && i > lineStart && !isWsp(text.charAt(i - 1))) {
                 lastBreak = i;
             }
-            if (i - lineStart >= RECOMMENDED_LINE_LENGTH && lastBreak > lineStart) {
+            if (i - lineStart >= LineLimits.RECOMMENDED_LINE_LENGTH && lastBreak > lineStart) {
                 out.append(text, lineStart, lastBreak).append("\r\n");
                 lineStart = lastBreak;
                 lastBreak = -1;
@@ -67,9 +61,9 @@ public final class HeaderFolding {
             char c = folded.charAt(i);
             if (c == '\r' || c == '\n') {
                 run = 0;
-            } else if (++run > MAX_LINE_LENGTH) {
+            } else if (++run > LineLimits.MAX_LINE_LENGTH) {
                 throw new IllegalArgumentException("RFC 5322 §2.1.1: a word is too long to fold within "
-                        + MAX_LINE_LENGTH + " characters; encode it (RFC 2047) first");
+                        + LineLimits.MAX_LINE_LENGTH + " characters; encode it (RFC 2047) first");
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.github.smtplab.mime;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +36,7 @@ public final class QuotedPrintableCodec {
     /** RFC 2045 §6.7 rule 5: "The Quoted-Printable encoding REQUIRES that encoded lines be no more than 76 characters long." */
     public static final int MAX_LINE_LENGTH = 76;
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private QuotedPrintableCodec() {}
 
@@ -62,7 +61,7 @@ public final class QuotedPrintableCodec {
      * flushes the held-back white space or CR and closes {@code out}.
      */
     public static OutputStream encodingStream(OutputStream out, QuotedPrintableMode mode) {
-        return new EncodingStream(Objects.requireNonNull(out, "out"), Objects.requireNonNull(mode, "mode"));
+        return new QuotedPrintableEncodingStream(Objects.requireNonNull(out, "out"), Objects.requireNonNull(mode, "mode"));
     }
 
     /** Rule 2: the octets that may stand for themselves (not SPACE/TAB, which rule 3 governs). */
@@ -71,181 +70,11 @@ public final class QuotedPrintableCodec {
     }
 
     /** {@link #isLiteral} as a table, for the encoder's fast path. */
-    private static final boolean[] LITERAL = new boolean[256];
+    static final boolean[] LITERAL = new boolean[256];
 
     static {
         for (int b = 0; b < 256; b++) {
             LITERAL[b] = isLiteral(b);
-        }
-    }
-
-    private static final class EncodingStream extends FilterOutputStream {
-        private final QuotedPrintableMode mode;
-        /** Characters already on the current encoded line. */
-        private int column;
-        /** A SPACE or TAB held back until we know whether a line break follows (rule 3), or -1. */
-        private int heldWhiteSpace = -1;
-        /** In TEXT mode, a CR held back until we know whether LF follows (rule 4). */
-        private boolean heldCr;
-        private boolean closed;
-        private final byte[] buffer = new byte[4096];
-        private int used;
-
-        EncodingStream(OutputStream out, QuotedPrintableMode mode) {
-            super(out);
-            this.mode = mode;
-        }
-
-        /**
-         * Same result as {@link #write(int)} for each octet; runs of rule-2 literals (and single SPACE or
-         * TAB between them) are copied in one go (speed only), everything else goes octet by octet.
-         */
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            int end = off + len;
-            int i = off;
-            while (i < end) {
-                if (heldCr || heldWhiteSpace >= 0 || !LITERAL[b[i] & 0xff]) {
-                    write(b[i++]);
-                    continue;
-                }
-                if (column >= MAX_LINE_LENGTH - 1) {
-                    makeRoom(1); // rule 5: soft line break
-                }
-                int stop = Math.min(end, i + (MAX_LINE_LENGTH - 1 - column));
-                int j = i;
-                while (j < stop) {
-                    if (LITERAL[b[j] & 0xff]) {
-                        j++;
-                    } else if ((b[j] == ' ' || b[j] == '\t') && j + 1 < stop && LITERAL[b[j + 1] & 0xff]) {
-                        j += 2; // rule 3: white space followed by a literal on the same line stays literal
-                    } else {
-                        break;
-                    }
-                }
-                putRange(b, i, j);
-                column += j - i;
-                i = j;
-            }
-        }
-
-        private void putRange(byte[] b, int from, int to) throws IOException {
-            while (from < to) {
-                if (used == buffer.length) {
-                    out.write(buffer, 0, used);
-                    used = 0;
-                }
-                int n = Math.min(to - from, buffer.length - used);
-                System.arraycopy(b, from, buffer, used, n);
-                used += n;
-                from += n;
-            }
-        }
-
-        @Override
-        public void write(int octet) throws IOException {
-            int b = octet & 0xff;
-            if (heldCr) {
-                heldCr = false;
-                if (b == '\n') {
-                    releaseWhiteSpace(true);
-                    hardBreak();
-                    return;
-                }
-                releaseWhiteSpace(false);
-                emitEncoded('\r');
-            }
-            if (mode == QuotedPrintableMode.TEXT && b == '\r') {
-                heldCr = true;
-                return;
-            }
-            releaseWhiteSpace(false);
-            if (b == ' ' || b == '\t') {
-                heldWhiteSpace = b;
-            } else if (isLiteral(b)) {
-                emitLiteral(b);
-            } else {
-                emitEncoded(b);
-            }
-        }
-
-        /** Writes the held white space: encoded if it ends a line (rule 3), literally otherwise. */
-        private void releaseWhiteSpace(boolean endOfLine) throws IOException {
-            if (heldWhiteSpace < 0) {
-                return;
-            }
-            int ws = heldWhiteSpace;
-            heldWhiteSpace = -1;
-            if (endOfLine) {
-                emitEncoded(ws);
-            } else {
-                emitLiteral(ws);
-            }
-        }
-
-        private void emitLiteral(int b) throws IOException {
-            makeRoom(1);
-            put(b);
-            column += 1;
-        }
-
-        private void emitEncoded(int b) throws IOException {
-            makeRoom(3);
-            put('=');
-            put(HEX[b >>> 4]);
-            put(HEX[b & 0xf]);
-            column += 3;
-        }
-
-        /**
-         * Rule 5: keep 1 column for a soft break's "=", so a line is never longer than 76 characters;
-         * "=XY" is never cut.
-         */
-        private void makeRoom(int width) throws IOException {
-            if (column + width > MAX_LINE_LENGTH - 1) {
-                put('=');
-                put('\r');
-                put('\n');
-                column = 0;
-            }
-        }
-
-        private void hardBreak() throws IOException {
-            put('\r');
-            put('\n');
-            column = 0;
-        }
-
-        private void put(int b) throws IOException {
-            if (used == buffer.length) {
-                out.write(buffer, 0, used);
-                used = 0;
-            }
-            buffer[used++] = (byte) b;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.write(buffer, 0, used);
-            used = 0;
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (heldCr) {
-                heldCr = false;
-                releaseWhiteSpace(false);
-                emitEncoded('\r');
-            }
-            releaseWhiteSpace(true); // end of data is the end of a line
-            flush();
-            out.close();
         }
     }
 
@@ -323,92 +152,11 @@ public final class QuotedPrintableCodec {
      * space and "=", which the batch decoder might strip or join, can then come out differently).
      */
     public static InputStream decodingStream(InputStream in) {
-        return new DecodingStream(Objects.requireNonNull(in, "in"));
+        return new QuotedPrintableDecodingStream(Objects.requireNonNull(in, "in"));
     }
 
     /** Octets of one encoded line held by {@link #decodingStream} before it decodes a piece of it. */
     public static final int STREAM_LINE_BUFFER = 8192;
-
-    private static final class DecodingStream extends InputStream {
-        private final InputStream in;
-        private final byte[] line = new byte[STREAM_LINE_BUFFER];
-        private int lineLength;
-        private byte[] decoded = new byte[0];
-        private int decodedPos;
-        private boolean eof;
-
-        DecodingStream(InputStream in) {
-            this.in = new java.io.BufferedInputStream(in); // fill() reads octet by octet
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            while (decodedPos == decoded.length) {
-                if (eof) {
-                    return -1;
-                }
-                fill();
-            }
-            int n = Math.min(len, decoded.length - decodedPos);
-            System.arraycopy(decoded, decodedPos, b, off, n);
-            decodedPos += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return decoded.length - decodedPos;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
-
-        /** Reads up to the end of a line (or a full buffer, or the end) and decodes what is safe to decode. */
-        private void fill() throws IOException {
-            decodedPos = 0;
-            decoded = new byte[0];
-            while (lineLength < line.length) {
-                int c = in.read();
-                if (c < 0) {
-                    eof = true;
-                    decoded = decode(line, 0, lineLength); // the last line, as the batch decoder sees it
-                    lineLength = 0;
-                    return;
-                }
-                line[lineLength++] = (byte) c;
-                if (c == '\n') {
-                    decoded = decode(line, 0, lineLength);
-                    lineLength = 0;
-                    return;
-                }
-            }
-            // A full buffer without a line end: keep back what the rest of the line could change —
-            // trailing white space (rule 3), a final "=" or "=X" (rules 1 and 5), a CR before a LF.
-            int keep = lineLength;
-            while (keep > 0 && (line[keep - 1] == ' ' || line[keep - 1] == '\t' || line[keep - 1] == '\r'
-                    || line[keep - 1] == '=' || (keep > 1 && line[keep - 2] == '='))) {
-                keep--;
-            }
-            if (keep == 0) {
-                keep = lineLength; // a buffer of nothing but white space and "=": give up holding it (bounded memory)
-            }
-            decoded = decode(line, 0, keep);
-            System.arraycopy(line, keep, line, 0, lineLength - keep);
-            lineLength -= keep;
-        }
-    }
 
     /** Hex digit value; upper case per rule 1, lower case accepted for robustness. */
     private static int hexValue(byte b) {

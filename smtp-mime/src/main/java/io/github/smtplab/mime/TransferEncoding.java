@@ -18,9 +18,6 @@ public enum TransferEncoding {
     /** RFC 2045 §6.8. */
     BASE64("base64");
 
-    /** RFC 2045 §2.4 / RFC 5322 §2.1.1: lines of 7bit and 8bit data are at most 998 octets (plus CRLF). */
-    public static final int MAX_LINE_LENGTH = 998;
-
     /** A line of plain text longer than this is re-encoded, to stay friendly to 78-column readers. */
     public static final int COMFORTABLE_LINE_LENGTH = 76;
 
@@ -105,7 +102,7 @@ public enum TransferEncoding {
         if (!isText) {
             return BASE64;
         }
-        if (eightBitAllowed && lineRules && longestLine <= MAX_LINE_LENGTH) {
+        if (eightBitAllowed && lineRules && longestLine <= LineLimits.MAX_LINE_LENGTH) {
             // long-lined ASCII is still 7bit data (RFC 2045 §2.7); only octets above 127 make it 8bit
             return highOctets == 0 ? SEVEN_BIT : EIGHT_BIT;
         }

@@ -161,4 +161,23 @@ class Base64CodecTest {
         qt().withExamples(2000).forAll(Gens.bytes(500)).checkAssert(junk ->
                 assertThat(Base64Codec.decodeLenient(junk).length).isLessThanOrEqualTo(junk.length * 3 / 4 + 2));
     }
+
+    /**
+     * One encoder, one decoder (RFC 2045 §6.8): the one-call result equals the streamed result for any split
+     * of the input into writes, and for any split of the encoded text into reads (short reads of the source
+     * too), on well-formed MIME text and on hostile octets alike.
+     */
+    @Test
+    void oneCallEqualsStreamedForAnySplit() {
+        qt().withExamples(400).forAll(Gens.bytes(2000), Splits.pieceSizes(200), Splits.pieceSizes(300))
+                .checkAssert((data, sizes, otherSizes) -> {
+                    assertThat(Splits.writeInPieces(data, sizes, Base64Codec::mimeEncodingStream))
+                            .isEqualTo(Base64Codec.encodeMimeToBytes(data));
+                    byte[] encoded = Base64Codec.encodeMimeToBytes(data);
+                    assertThat(Splits.readInPieces(encoded, sizes, otherSizes, Base64Codec::lenientDecodingStream))
+                            .isEqualTo(Base64Codec.decodeLenient(encoded)).isEqualTo(data);
+                    assertThat(Splits.readInPieces(data, otherSizes, sizes, Base64Codec::lenientDecodingStream))
+                            .isEqualTo(Base64Codec.decodeLenient(data)); // any octets: garbage, "=" early, partial groups
+                });
+    }
 }

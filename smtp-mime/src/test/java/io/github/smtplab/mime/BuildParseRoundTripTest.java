@@ -64,7 +64,7 @@ class BuildParseRoundTripTest {
                 } else if (b[i] == '\r') {
                     assertThat(i + 1 < b.length && b[i + 1] == '\n').as("bare CR").isTrue();
                 } else {
-                    assertThat(++line).isLessThanOrEqualTo(TransferEncoding.MAX_LINE_LENGTH);
+                    assertThat(++line).isLessThanOrEqualTo(LineLimits.MAX_LINE_LENGTH);
                     anyHigh |= b[i] < 0;
                 }
             }

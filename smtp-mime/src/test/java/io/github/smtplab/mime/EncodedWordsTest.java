@@ -106,7 +106,7 @@ class EncodedWordsTest {
         qt().withExamples(2000).forAll(Gens.headerText(300)).checkAssert(text -> {
             HeaderField f = HeaderField.of("Subject", EncodedWords.encodeText(text));
             for (String line : new String(f.raw(), java.nio.charset.StandardCharsets.US_ASCII).split("\r\n")) {
-                assertThat(line.length()).isLessThanOrEqualTo(HeaderFolding.RECOMMENDED_LINE_LENGTH);
+                assertThat(line.length()).isLessThanOrEqualTo(LineLimits.RECOMMENDED_LINE_LENGTH);
             }
             // leading and trailing white space of a field body is not significant (RFC 5322 §3.2.2)
             assertThat(EncodedWords.decode(f.value())).isEqualTo(text.strip());

@@ -34,7 +34,7 @@ class HeaderFoldingTest {
     void foldedLinesAreShort() {
         qt().withExamples(3000).forAll(values()).checkAssert(v -> {
             for (String line : HeaderFolding.fold("Subject", v).split("\r\n", -1)) {
-                assertThat(line.length()).isLessThanOrEqualTo(HeaderFolding.RECOMMENDED_LINE_LENGTH);
+                assertThat(line.length()).isLessThanOrEqualTo(LineLimits.RECOMMENDED_LINE_LENGTH);
                 assertThat(line).isNotBlank();
             }
         });
@@ -47,7 +47,7 @@ class HeaderFoldingTest {
             String folded = HeaderFolding.fold("X", "a " + "b".repeat(n) + " c");
             assertThat(folded).contains("b".repeat(n));
             for (String line : folded.split("\r\n")) {
-                assertThat(line.length()).isLessThanOrEqualTo(HeaderFolding.MAX_LINE_LENGTH);
+                assertThat(line.length()).isLessThanOrEqualTo(LineLimits.MAX_LINE_LENGTH);
             }
         });
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()

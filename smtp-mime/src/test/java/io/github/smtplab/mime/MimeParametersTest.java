@@ -51,7 +51,7 @@ class MimeParametersTest {
         qt().withExamples(3000).forAll(Gens.unicodeText(150)).checkAssert(value -> {
             HeaderField f = HeaderField.of("Content-Disposition", "attachment" + MimeParameters.format("filename", value));
             for (String line : new String(f.raw(), StandardCharsets.US_ASCII).split("\r\n")) {
-                assertThat(line.length()).isLessThanOrEqualTo(HeaderFolding.RECOMMENDED_LINE_LENGTH);
+                assertThat(line.length()).isLessThanOrEqualTo(LineLimits.RECOMMENDED_LINE_LENGTH);
             }
             assertThat(MimeParameters.parse(f.body()).parameter("filename")).contains(value);
         });

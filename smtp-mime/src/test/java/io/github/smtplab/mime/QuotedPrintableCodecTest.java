@@ -136,4 +136,24 @@ class QuotedPrintableCodecTest {
             assertThat((long) QuotedPrintableCodec.decode(junk).length).isLessThanOrEqualTo(junk.length + lf);
         });
     }
+
+    /**
+     * One encoder, one decoder (RFC 2045 §6.7): in both modes the one-call result equals the streamed result
+     * for any split of the input into writes, and decoding any octets (short reads of the source too) gives
+     * the one-call decoding for any split into reads.
+     */
+    @Test
+    void oneCallEqualsStreamedForAnySplit() {
+        qt().withExamples(400).forAll(Generate.oneOf(Gens.trickyBytes(2000), Gens.bytes(2000)),
+                Generate.enumValues(QuotedPrintableMode.class), Splits.pieceSizes(100), Splits.pieceSizes(100))
+                .checkAssert((data, mode, sizes, otherSizes) -> {
+                    byte[] encoded = QuotedPrintableCodec.encodeToBytes(data, mode);
+                    assertThat(Splits.writeInPieces(data, sizes, out -> QuotedPrintableCodec.encodingStream(out, mode)))
+                            .isEqualTo(encoded);
+                    assertThat(Splits.readInPieces(encoded, sizes, otherSizes, QuotedPrintableCodec::decodingStream))
+                            .isEqualTo(QuotedPrintableCodec.decode(encoded));
+                    assertThat(Splits.readInPieces(data, otherSizes, sizes, QuotedPrintableCodec::decodingStream))
+                            .isEqualTo(QuotedPrintableCodec.decode(data));
+                });
+    }
 }

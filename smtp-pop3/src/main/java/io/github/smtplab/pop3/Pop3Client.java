@@ -41,8 +41,6 @@ import java.util.Optional;
  */
 public final class Pop3Client implements AutoCloseable {
 
-    /** RFC 2449 §4: a response line is at most 512 octets with its CRLF. */
-    static final int MAX_RESPONSE_LINE = 512;
     /** The most lines a CAPA, LIST or UIDL listing may have before the client gives up. */
     static final int MAX_LISTING_LINES = 1_000_000;
 
@@ -124,7 +122,7 @@ public final class Pop3Client implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private final ByteBuffer received = ByteBuffer.allocate(16 * 1024).flip();
-    private final LineReader lines = new LineReader(MAX_RESPONSE_LINE, true);
+    private final LineReader lines = new LineReader(Pop3Text.MAX_RESPONSE_LINE, true);
     private boolean tlsActive;
     private String greeting;
     private List<String> capabilities;
@@ -446,7 +444,7 @@ public final class Pop3Client implements AutoCloseable {
 
     private static String printable(String text) {
         StringBuilder shown = new StringBuilder();
-        text.chars().limit(MAX_RESPONSE_LINE).forEach(c -> shown.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
+        text.chars().limit(Pop3Text.MAX_RESPONSE_LINE).forEach(c -> shown.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
         return shown.toString();
     }
 

@@ -4,6 +4,7 @@ import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.ReversePath;
 import io.github.smtplab.mime.Boundaries;
 import io.github.smtplab.mime.HeaderBlock;
+import io.github.smtplab.mime.HeaderFolding;
 import io.github.smtplab.mime.MessageDate;
 import io.github.smtplab.mime.MessageIds;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ final class Bounce {
         m.append("Message-ID: ").append(MessageIds.generate(reportingHost)).append("\r\n");
         m.append("Auto-Submitted: auto-replied\r\n");   // RFC 3834 §5: never answer this automatically
         m.append("MIME-Version: 1.0\r\n");
-        m.append("Content-Type: multipart/report; report-type=delivery-status;\r\n\tboundary=\"").append(boundary).append("\"\r\n\r\n");
+        m.append(HeaderFolding.fold("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"" + boundary + "\""))
+                .append("\r\n\r\n");   // folded by smtp-mime, the one header folder (RFC 5322 section 2.2.3)
         m.append("--").append(boundary).append("\r\n");
         m.append("Content-Type: text/plain; charset=us-ascii\r\n\r\n");
         m.append("This is the mail system at ").append(reportingHost).append(".\r\n\r\n");

@@ -1,11 +1,12 @@
 package io.github.smtplab.relay;
 
 import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.delivery.MailDelivery;
 import io.github.smtplab.core.delivery.TraceFields;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import java.util.List;
  * Relaying: the server accepts a message for other domains by writing it into the spool (with its own
  * {@code Received:} field, RFC 5321 §4.4), on disk before the 250; the {@link QueueRunner} delivers it.
  */
-public final class SpoolDelivery implements MailDelivery {
+public final class SpoolDelivery implements ServerHooks {
 
     private final Spool spool;
     private final String hostname;
@@ -34,8 +35,8 @@ public final class SpoolDelivery implements MailDelivery {
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) throws IOException {
-        List<io.github.smtplab.core.ForwardPath> recipients = envelope.recipients().stream().map(Envelope.Recipient::path).toList();
+    public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
+        List<ForwardPath> recipients = envelope.recipients().stream().map(Envelope.Recipient::path).toList();
         Spool.Incoming incoming = spool.receive(envelope.sender(), recipients);
         // a relay adds Received (not Return-Path, which belongs to the final delivery)
         incoming.write(ByteBuffer.wrap(TraceFields.received(session, hostname, "Q" + Long.toString(clock.millis(), 36), recipients,

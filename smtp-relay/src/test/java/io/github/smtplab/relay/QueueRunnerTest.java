@@ -2,9 +2,11 @@ package io.github.smtplab.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.EsmtpParameters;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
+import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ReversePath;
 import io.github.smtplab.core.ServerConfig;
@@ -124,7 +126,7 @@ class QueueRunnerTest {
             }
 
             @Override
-            public io.github.smtplab.core.MessageSink onData(io.github.smtplab.core.Envelope envelope, SessionView session) throws IOException {
+            public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
                 return accept.onData(envelope, session);
             }
         };

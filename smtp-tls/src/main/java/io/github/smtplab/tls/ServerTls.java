@@ -1,6 +1,7 @@
 package io.github.smtplab.tls;
 
 import io.github.smtplab.core.TlsInfo;
+import io.github.smtplab.core.net.ListenerTls;
 import io.github.smtplab.core.net.SmtpServer;
 import io.github.smtplab.core.net.TlsUpgrade;
 import io.github.smtplab.tls.internal.SslContexts;
@@ -20,13 +21,13 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The server side of TLS on JSSE: the handshake after STARTTLS (RFC 3207, as a {@link TlsUpgrade}) and
  * right after accept on an implicit-TLS listener (RFC 8314 §3, as a {@link SmtpServer.SocketWrapper}).
+ * A listener gets either in one call, {@link SmtpServer.Builder#tls}:
  *
  * <pre>{@code
  * ServerTls tls = ServerTls.of(DevCertificates.ensure(dir, List.of("mx.exemple.com"), KeyAlgorithm.EC_P256).server());
- * ServerConfig config = ServerConfig.defaults("mx.exemple.com")
- *         .withServerExtensions(List.of(tls.startTls(ServerTlsPolicy.OPTIONAL)));
- * SmtpServer plain = SmtpServer.builder(config).listen(port25).tlsUpgrade(tls).start();
- * SmtpServer implicit = SmtpServer.builder(config).listen(port465).socketWrapper(tls.implicitTls()).start();
+ * ServerConfig config = ServerConfig.defaults("mx.exemple.com");
+ * SmtpServer plain = SmtpServer.builder(config).listen(port25).tls(tls.startTls(ServerTlsPolicy.OPTIONAL)).start();
+ * SmtpServer implicit = SmtpServer.builder(config).listen(port465).tls(tls.implicitTls()).start();
  * }</pre>
  *
  * <p>Every handshake has its own time limit ({@link TlsProtocols#DEFAULT_HANDSHAKE_TIMEOUT}): a client
@@ -62,17 +63,23 @@ public final class ServerTls implements TlsUpgrade {
         return new ServerTls(factory, timeout);
     }
 
-    /** The STARTTLS extension to put in the {@code ServerConfig}, offering TLS under {@code policy}. */
-    public StartTlsExtension startTls(ServerTlsPolicy policy) {
-        return new StartTlsExtension(policy, true);
+    /**
+     * For {@link SmtpServer.Builder#tls}: STARTTLS offered under {@code policy} (the engine's
+     * {@link StartTlsExtension}) together with this handshake behind it (RFC 3207).
+     */
+    public ListenerTls.StartTls startTls(ServerTlsPolicy policy) {
+        return new ListenerTls.StartTls(new StartTlsExtension(policy, true), this);
     }
 
-    /** For {@link SmtpServer.Builder#socketWrapper}: TLS from the first byte, then the greeting (RFC 8314 §3). */
-    public SmtpServer.SocketWrapper implicitTls() {
-        return accepted -> {
+    /**
+     * For {@link SmtpServer.Builder#tls}: TLS from the first byte, then the greeting (RFC 8314 §3). The
+     * STARTTLS extension comes along so that a STARTTLS on this listener hears that TLS is already active.
+     */
+    public ListenerTls.Implicit implicitTls() {
+        return new ListenerTls.Implicit(new StartTlsExtension(ServerTlsPolicy.REQUIRED, true), accepted -> {
             Upgraded upgraded = upgrade(accepted);
             return new SmtpServer.SocketWrapper.Wrapped(upgraded.socket(), upgraded.info());
-        };
+        });
     }
 
     /**

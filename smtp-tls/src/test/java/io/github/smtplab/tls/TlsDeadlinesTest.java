@@ -39,7 +39,7 @@ class TlsDeadlinesTest {
         return SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), delivery, Optional.empty(), s -> false))
-                .timeouts(timeouts).shutdownGrace(Duration.ofSeconds(1)).socketWrapper(tls.implicitTls()).start();
+                .timeouts(timeouts).shutdownGrace(Duration.ofSeconds(1)).tls(tls.implicitTls()).start();
     }
 
     private static void waitUntilNoConnection(SmtpServer server) throws InterruptedException {

@@ -53,13 +53,13 @@ final class TlsTestSupport {
 
     /** An MX for exemple.com offering STARTTLS under {@code policy}, and an implicit-TLS listener beside it. */
     static Lab lab(ServerTlsPolicy policy, ServerTls tls) throws IOException {
-        ServerConfig config = ServerConfig.defaults("mx.exemple.com").withServerExtensions(List.of(tls.startTls(policy)));
+        ServerConfig config = ServerConfig.defaults("mx.exemple.com");
         InMemoryDelivery delivery = new InMemoryDelivery("mx.exemple.com");
         RoleHooks hooks = new RoleHooks(Role.MX, Set.of("exemple.com"), delivery, Optional.empty(), s -> false);
         SmtpServer plain = SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0)).hooks(hooks)
-                .idleTimeout(TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).tlsUpgrade(tls).start();
+                .idleTimeout(TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).tls(tls.startTls(policy)).start();
         SmtpServer implicit = SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0)).hooks(hooks)
-                .idleTimeout(TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).socketWrapper(tls.implicitTls()).start();
+                .idleTimeout(TEST_TIMEOUT).shutdownGrace(Duration.ofSeconds(1)).tls(tls.implicitTls()).start();
         return new Lab(plain, implicit, delivery);
     }
 

@@ -1,10 +1,10 @@
 package io.github.smtplab.benchmarks.dns;
 
-import io.github.smtplab.dns.DecodeResult;
+import io.github.smtplab.dns.DnsDecodeResult;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.LookupResult;
 import io.github.smtplab.dns.MasterFileParser;
-import io.github.smtplab.dns.Message;
+import io.github.smtplab.dns.DnsMessage;
 import io.github.smtplab.dns.MessageCodec;
 import io.github.smtplab.dns.Question;
 import io.github.smtplab.dns.RecordType;
@@ -64,7 +64,7 @@ public class ResolverRoundTripBenchmark {
         server = ZoneServer.start(List.of(zone));
         resolver = new StubResolver(ResolverConfig.of("127.0.0.1:" + server.address().getPort())
                 .withCacheCapacity(0).withTimeout(Duration.ofSeconds(2)));
-        queryOctets = MessageCodec.encode(Message.query(0x1234, new Question(domain, RecordType.MX), true, 1232));
+        queryOctets = MessageCodec.encode(DnsMessage.query(0x1234, new Question(domain, RecordType.MX), true, 1232));
         replyOctets = rawUdpRoundTripOctets();
     }
 
@@ -104,8 +104,8 @@ public class ResolverRoundTripBenchmark {
 
     /** In memory only: encode the query and decode the reply. */
     @Benchmark
-    public DecodeResult codecOnly() {
-        MessageCodec.encode(Message.query(0x1234, new Question(domain, RecordType.MX), true, 1232));
+    public DnsDecodeResult codecOnly() {
+        MessageCodec.encode(DnsMessage.query(0x1234, new Question(domain, RecordType.MX), true, 1232));
         return MessageCodec.decode(replyOctets);
     }
 }

@@ -2,12 +2,14 @@ package io.github.smtplab.benchmarks.inbound;
 
 import io.github.smtplab.auth.inbound.InboundCheckDelivery;
 import io.github.smtplab.auth.inbound.InboundChecker;
+import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
-import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerHooks;
+import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.TransactionResult;
-import io.github.smtplab.core.delivery.MailDelivery;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
 import io.github.smtplab.core.delivery.RoleHooks;
@@ -17,15 +19,12 @@ import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.InMemoryResolver;
 import io.github.smtplab.dns.MasterFileParser;
 import io.github.smtplab.dns.ZoneParseResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +72,9 @@ public final class InboundHeap {
             case ZoneParseResult.Parsed p -> new InMemoryResolver(List.of(p.zone()));
             case ZoneParseResult.Failed f -> throw new IllegalStateException(f.message());
         };
-        MailDelivery store = new MaildirDelivery(maildir, "mx.exemple.com");
+        ServerHooks store = new MaildirDelivery(maildir, "mx.exemple.com");
         InboundCheckDelivery checks = new InboundCheckDelivery(new InboundChecker("mx.exemple.com", dns), maildir.resolve(".inbound"), store);
-        MailDelivery local = buffering ? gatheringFirst(checks) : checks;
+        ServerHooks local = buffering ? gatheringFirst(checks) : checks;
         RoleHooks hooks = new RoleHooks(Role.MX, Set.of("exemple.com"), local, Optional.empty(), RoleHooks::fromLoopback);
         ServerConfig config = ServerConfig.defaults("mx.exemple.com").withMaxMessageSize(Files.size(message) * 2);
         try (SmtpServer server = SmtpServer.builder(config).listen(new InetSocketAddress("127.0.0.1", 0)).hooks(hooks).start()) {
@@ -114,28 +113,13 @@ public final class InboundHeap {
     }
 
     /** The reference: the whole message gathered in memory, then given to {@code next} (the old TransformingDelivery). */
-    private static MailDelivery gatheringFirst(MailDelivery next) {
-        return (envelope, session) -> {
-            ByteArrayOutputStream whole = new ByteArrayOutputStream();
-            WritableByteChannel gather = Channels.newChannel(whole);
-            return new MessageSink() {
-                @Override
-                public void write(ByteBuffer chunk) throws IOException {
-                    gather.write(chunk);
-                }
-
-                @Override
-                public Reply complete() throws IOException {
-                    MessageSink sink = next.open(envelope, session);
-                    sink.write(ByteBuffer.wrap(whole.toByteArray()));
-                    return sink.complete();
-                }
-
-                @Override
-                public void abort() {
-                    whole.reset();
-                }
-            };
+    private static ServerHooks gatheringFirst(ServerHooks next) {
+        return new ServerHooks() {
+            @Override
+            public MessageSink onData(Envelope envelope, SessionView session) {
+                return MessageSink.gathering(whole -> ForwardingSink.passOn(next.onData(envelope, session),
+                        sink -> sink.write(ByteBuffer.wrap(whole))));
+            }
         };
     }
 

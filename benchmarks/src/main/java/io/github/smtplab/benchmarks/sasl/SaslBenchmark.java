@@ -9,6 +9,7 @@ import io.github.smtplab.auth.sasl.UsersFile;
 import io.github.smtplab.core.AuthClient;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.ServerSession;
 import io.github.smtplab.core.TranscriptListener;
 import java.net.InetSocketAddress;
@@ -100,7 +101,7 @@ public class SaslBenchmark {
 
     /** EHLO, AUTH, the 334 round trips, until a final reply; returns the identity (fails loudly otherwise). */
     private String exchange(AuthClient client) {
-        ServerSession s = new ServerSession(config, new io.github.smtplab.core.ServerHooks() {}, TranscriptListener.NONE,
+        ServerSession s = new ServerSession(config, new ServerHooks() {}, TranscriptListener.NONE,
                 new InetSocketAddress("192.0.2.1", 1000));
         s.start();
         s.receive(ByteBuffer.wrap(EHLO));

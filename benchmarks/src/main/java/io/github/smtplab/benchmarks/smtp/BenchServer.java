@@ -1,9 +1,11 @@
 package io.github.smtplab.benchmarks.smtp;
 
+import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerHooks;
+import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.TranscriptListener;
-import io.github.smtplab.core.delivery.MailDelivery;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
 import io.github.smtplab.core.delivery.RoleHooks;
@@ -49,12 +51,17 @@ public final class BenchServer {
         int port = Integer.parseInt(args[0]);
         String domain = args[1];
         String host = "mx." + domain;   // what serve uses for --role mx without --hostname
-        MailDelivery delivery;
+        ServerHooks delivery;
         if (args[2].equals("discard")) {
-            delivery = (envelope, session) -> MessageSink.discarding();
+            delivery = new ServerHooks() {};   // the default onData: MessageSink.discarding()
         } else if (args[2].startsWith("buffered:")) {
             MaildirDelivery maildir = new MaildirDelivery(Path.of(args[2].substring(9)).toAbsolutePath().normalize(), host);
-            delivery = (envelope, session) -> new BufferedSink(maildir.open(envelope, session));
+            delivery = new ServerHooks() {
+                @Override
+                public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
+                    return new BufferedSink(maildir.onData(envelope, session));
+                }
+            };
         } else {
             delivery = new MaildirDelivery(Path.of(args[2]).toAbsolutePath().normalize(), host);
         }

@@ -1,5 +1,6 @@
 package io.github.smtplab.benchmarks.smtp;
 
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
 import java.io.IOException;
@@ -11,16 +12,15 @@ import java.nio.ByteBuffer;
  * passes them on in fewer, larger writes. {@link BenchServer} uses it in {@code buffered:} mode to measure
  * what the Maildir delivery would save by writing this way.
  */
-final class BufferedSink implements MessageSink {
+final class BufferedSink extends ForwardingSink {
 
     /** The size of each write passed on (the size of the server's DATA read buffer). */
     static final int CAPACITY = 64 * 1024;
 
-    private final MessageSink target;
     private final ByteBuffer buffer = ByteBuffer.allocate(CAPACITY);
 
     BufferedSink(MessageSink target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
@@ -39,17 +39,12 @@ final class BufferedSink implements MessageSink {
     @Override
     public Reply complete() throws IOException {
         flush();
-        return target.complete();
-    }
-
-    @Override
-    public void abort() {
-        target.abort();
+        return super.complete();
     }
 
     private void flush() throws IOException {
         buffer.flip();
-        target.write(buffer);
+        super.write(buffer);
         buffer.clear();
     }
 }

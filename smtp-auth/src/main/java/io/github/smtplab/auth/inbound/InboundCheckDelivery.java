@@ -1,10 +1,11 @@
 package io.github.smtplab.auth.inbound;
 
 import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.delivery.MailDelivery;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,24 +15,23 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
- * The inbound checks in front of another delivery (a Maildir, a queue): a {@link MailDelivery} for smtp-core's
- * server. As DATA arrives, each chunk goes to the {@link MessageCheck} (which keeps only the header block and
+ * The inbound checks in front of another delivery (a Maildir, a queue), as a delivery for smtp-core's server
+ * (a {@link ServerHooks} answering {@link ServerHooks#onData}). As DATA arrives, each chunk goes to the
+ * {@link MessageCheck} (which keeps only the header block and
  * hashes the DKIM body on the fly) and to a spool file; at the end of DATA the checks run, and the message is
- * either refused with their reply or passed on: the trace fields, the header, then the body read back from the
- * spool file in 64 KiB pieces. The heap never holds the body, whatever its size.
+ * either refused with their reply or passed on: the trace fields and the header, then the body from the spool
+ * file through {@link MessageSink#transferFrom} (a Maildir copies it file to file in the kernel). The heap
+ * never holds the body, whatever its size.
  *
  * <p>The spool file lives in the directory given (on the same disk as the Maildir, ideally) and is deleted
  * when the message is stored, refused or abandoned. The next delivery's sink fsyncs before its 250 as usual
  * (RFC 5321 §6.1).
  */
-public final class InboundCheckDelivery implements MailDelivery {
-
-    /** The spooled message is passed on in pieces of this size. */
-    static final int COPY_BUFFER = 64 * 1024;
+public final class InboundCheckDelivery implements ServerHooks {
 
     private final InboundChecker checker;
     private final Path spoolDirectory;
-    private final MailDelivery next;
+    private final ServerHooks next;
 
     /**
      * The checks in front of {@code next}, spooling in {@code spoolDirectory}.
@@ -40,19 +40,19 @@ public final class InboundCheckDelivery implements MailDelivery {
      * @param spoolDirectory where messages wait while they arrive (created if missing)
      * @param next           where accepted messages go
      */
-    public InboundCheckDelivery(InboundChecker checker, Path spoolDirectory, MailDelivery next) {
+    public InboundCheckDelivery(InboundChecker checker, Path spoolDirectory, ServerHooks next) {
         this.checker = Objects.requireNonNull(checker, "checker");
         this.spoolDirectory = Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         this.next = Objects.requireNonNull(next, "next");
     }
 
     /** Spools in the system's temporary directory. */
-    public InboundCheckDelivery(InboundChecker checker, MailDelivery next) {
+    public InboundCheckDelivery(InboundChecker checker, ServerHooks next) {
         this(checker, Path.of(System.getProperty("java.io.tmpdir")), next);
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) throws IOException {
+    public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
         Files.createDirectories(spoolDirectory);
         Path spool = Files.createTempFile(spoolDirectory, "inbound-", ".eml");
         FileChannel file;
@@ -103,26 +103,11 @@ public final class InboundCheckDelivery implements MailDelivery {
 
         /** The trace fields and the header from memory, then the spooled body, into the next delivery. */
         private Reply passOn(InboundVerdict.Deliver deliver) throws IOException {
-            MessageSink sink = next.open(envelope, session);
-            try {
+            long bodyStart = deliver.bodyStart();
+            return ForwardingSink.passOn(next.onData(envelope, session), sink -> {
                 sink.write(ByteBuffer.wrap(deliver.headerOctets(check.headerOctets())));
-                ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-                long position = deliver.bodyStart();
-                while (position < file.size()) {
-                    buffer.clear();
-                    int n = file.read(buffer, position);
-                    if (n < 0) {
-                        break;
-                    }
-                    position += n;
-                    buffer.flip();
-                    sink.write(buffer);
-                }
-            } catch (IOException | RuntimeException e) {
-                sink.abort();
-                throw e;
-            }
-            return sink.complete();
+                sink.transferFrom(file, bodyStart, Math.max(0, file.size() - bodyStart));   // file to file, not through the heap
+            });
         }
 
         @Override

@@ -11,7 +11,7 @@
  *   <li>{@link io.github.smtplab.auth.inbound.InboundVerdict}: deliver (with the fields to prepend) or refuse
  *       (with the reply); {@link io.github.smtplab.auth.inbound.InboundReport}: the typed results.</li>
  *   <li>{@link io.github.smtplab.auth.inbound.InboundCheckDelivery}: the checks as a smtp-core
- *       {@link io.github.smtplab.core.delivery.MailDelivery}, spooling the body to disk while it arrives.</li>
+ *       delivery ({@link io.github.smtplab.core.ServerHooks#onData}), spooling the body to disk while it arrives.</li>
  * </ul>
  */
 package io.github.smtplab.auth.inbound;

@@ -3,10 +3,9 @@ package io.github.smtplab.core.delivery;
 import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
-import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,8 +13,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Keeps delivered messages in memory, with the same trace fields as a Maildir: for tests and examples. */
-public final class InMemoryDelivery implements MailDelivery {
+/**
+ * Keeps delivered messages in memory, with the same trace fields as a Maildir: for tests and examples.
+ * Like {@link MaildirDelivery}, its only hook is {@link #onData}.
+ */
+public final class InMemoryDelivery implements ServerHooks {
 
     /** One stored message: its envelope and its bytes, trace fields included. */
     public record StoredMessage(Envelope envelope, byte[] bytes) {
@@ -38,28 +40,15 @@ public final class InMemoryDelivery implements MailDelivery {
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        content.writeBytes(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
-                "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC)));
-        return new MessageSink() {
-            @Override
-            public void write(ByteBuffer chunk) {
-                byte[] b = new byte[chunk.remaining()];
-                chunk.get(b);
-                content.writeBytes(b);
-            }
-
-            @Override
-            public Reply complete() {
-                messages.add(new StoredMessage(envelope, content.toByteArray()));
-                return Replies.MESSAGE_ACCEPTED;
-            }
-
-            @Override
-            public void abort() {
-                content.reset();
-            }
-        };
+    public MessageSink onData(Envelope envelope, SessionView session) {
+        byte[] traceFields = TraceFields.finalDeliveryPrefix(envelope, session, hostname,
+                "M" + ids.incrementAndGet(), ZonedDateTime.now(ZoneOffset.UTC));
+        return MessageSink.gathering(content -> {
+            ByteArrayOutputStream stored = new ByteArrayOutputStream(traceFields.length + content.length);
+            stored.writeBytes(traceFields);
+            stored.writeBytes(content);
+            messages.add(new StoredMessage(envelope, stored.toByteArray()));
+            return Replies.MESSAGE_ACCEPTED;
+        });
     }
 }

@@ -6,7 +6,9 @@ import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,7 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}.
+ * Final delivery into Maildirs, one per recipient: {@code root/bob@exemple.com/{tmp,new,cur}}. Its only
+ * hook is {@link #onData}: give it to {@link RoleHooks} as the local delivery (alone, as a server's hooks,
+ * it would accept every recipient).
  *
  * <p>The Maildir convention makes delivery safe without locks:
  * <ol>
@@ -50,7 +54,7 @@ import java.util.regex.Pattern;
  * with every character outside {@code [A-Za-z0-9@._+=-]} (and a leading dot) percent-encoded, so a
  * local part such as {@code "../x"} can never leave {@code root}.
  */
-public final class MaildirDelivery implements MailDelivery {
+public final class MaildirDelivery implements ServerHooks {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
     /** This process's id, the {@code P} part of every unique name (asking the OS once is enough). */
@@ -89,7 +93,7 @@ public final class MaildirDelivery implements MailDelivery {
     }
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) throws IOException {
+    public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
         List<MailboxDirectories> mailboxes = new ArrayList<>(envelope.recipients().size());
         for (Envelope.Recipient r : envelope.recipients()) {
             MailboxDirectories mailbox = directoriesOf(r.path());
@@ -193,6 +197,23 @@ public final class MaildirDelivery implements MailDelivery {
                 file.write(both);
             }
             prefix = null;
+        }
+
+        /** A spooled body goes file to file in the kernel, straight into the tmp/ file. */
+        @Override
+        public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            if (prefix != null) {
+                writeFully(file, prefix);   // the trace fields first
+                prefix = null;
+            }
+            long end = position + count;
+            for (long at = position; at < end; ) {
+                long n = source.transferTo(at, end - at, file);
+                if (n == 0 && at >= source.size()) {
+                    throw new EOFException("the source file ended " + (end - at) + " bytes early");
+                }
+                at += n;
+            }
         }
 
         @Override

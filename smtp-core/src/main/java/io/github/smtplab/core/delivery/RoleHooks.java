@@ -11,6 +11,7 @@ import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ import java.util.stream.Collectors;
  * their mail goes — local recipients to the local delivery (a Maildir), others to the relay delivery
  * (the outbound queue).
  *
+ * <p>A delivery is any {@link ServerHooks}: these hooks split the envelope by destination and ask each
+ * delivery's {@link ServerHooks#onData} for its share of the recipients; a delivery's other hooks are
+ * never asked (recipients are decided here).
+ *
  * <p>Relaying is the dangerous part: a server that relays for anyone is an open relay and will be
  * abused within hours. Here it happens only in the submission role, only for sessions that
  * {@code relayAllowed} approves (smtp-auth's {@code AuthExtension::relayAllowed}: authenticated sessions;
@@ -35,8 +40,8 @@ public final class RoleHooks implements ServerHooks {
 
     private final Role role;
     private final Set<String> localDomains;
-    private final MailDelivery local;
-    private final Optional<MailDelivery> relay;
+    private final ServerHooks local;
+    private final Optional<ServerHooks> relay;
     private final Predicate<SessionView> relayAllowed;
     private final LocalRecipients recipients;
 
@@ -48,7 +53,7 @@ public final class RoleHooks implements ServerHooks {
      * @param relay        where mail to other domains goes (submission role); empty to refuse relaying
      * @param relayAllowed which sessions may relay (submission role)
      */
-    public RoleHooks(Role role, Set<String> localDomains, MailDelivery local, Optional<MailDelivery> relay,
+    public RoleHooks(Role role, Set<String> localDomains, ServerHooks local, Optional<ServerHooks> relay,
                      Predicate<SessionView> relayAllowed) {
         this(role, localDomains, LocalRecipients.catchAll(), local, relay, relayAllowed);
     }
@@ -57,8 +62,8 @@ public final class RoleHooks implements ServerHooks {
      * Hooks that accept only the {@code recipients} of the local domains; any other local address gets
      * {@code 550 5.1.1} (RFC 5321 §3.3).
      */
-    public RoleHooks(Role role, Set<String> localDomains, LocalRecipients recipients, MailDelivery local,
-                     Optional<MailDelivery> relay, Predicate<SessionView> relayAllowed) {
+    public RoleHooks(Role role, Set<String> localDomains, LocalRecipients recipients, ServerHooks local,
+                     Optional<ServerHooks> relay, Predicate<SessionView> relayAllowed) {
         this.recipients = Objects.requireNonNull(recipients);
         this.role = Objects.requireNonNull(role);
         this.localDomains = localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -102,10 +107,10 @@ public final class RoleHooks implements ServerHooks {
         List<MessageSink> sinks = new ArrayList<>();
         try {
             if (!mine.isEmpty()) {
-                sinks.add(local.open(new Envelope(envelope.sender(), envelope.mailParameters(), mine), session));
+                sinks.add(local.onData(new Envelope(envelope.sender(), envelope.mailParameters(), mine), session));
             }
             if (!others.isEmpty()) {
-                sinks.add(relay.orElseThrow().open(new Envelope(envelope.sender(), envelope.mailParameters(), others), session));
+                sinks.add(relay.orElseThrow().onData(new Envelope(envelope.sender(), envelope.mailParameters(), others), session));
             }
         } catch (IOException | RuntimeException e) {
             sinks.forEach(MessageSink::abort);
@@ -122,6 +127,13 @@ public final class RoleHooks implements ServerHooks {
                 sink.write(content.duplicate());
             }
             content.position(content.limit());
+        }
+
+        @Override
+        public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            for (MessageSink sink : sinks) {
+                sink.transferFrom(source, position, count);
+            }
         }
 
         @Override

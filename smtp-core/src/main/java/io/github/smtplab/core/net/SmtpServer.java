@@ -1,6 +1,7 @@
 package io.github.smtplab.core.net;
 
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.ServerSession;
 import io.github.smtplab.core.TlsInfo;
@@ -12,6 +13,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -122,7 +125,7 @@ public final class SmtpServer implements AutoCloseable {
     /** The settings of a server; {@link #start()} binds and starts it. */
     public static final class Builder {
         // package-private: the shells of this package read them
-        final ServerConfig config;
+        ServerConfig config;
         InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
         ServerHooks hooks = new ServerHooks() {};
         Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
@@ -136,6 +139,7 @@ public final class SmtpServer implements AutoCloseable {
         IoModel io = IoModel.THREADS;
         int eventLoops = Runtime.getRuntime().availableProcessors();
         int deliveryThreads = DEFAULT_DELIVERY_THREADS;
+        ListenerTls tls;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -198,22 +202,31 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Prepares each accepted socket, e.g. the TLS handshake of an implicit-TLS listener (RFC 8314 §3). */
-        public Builder socketWrapper(SocketWrapper newWrapper) {
-            this.wrapper = Objects.requireNonNull(newWrapper);
-            return this;
-        }
-
-        /** What STARTTLS does to the socket once the engine says so (smtp-tls provides it). */
-        public Builder tlsUpgrade(TlsUpgrade upgrade) {
-            this.tlsUpgrade = upgrade;
+        /**
+         * TLS for this listener, in one call: STARTTLS (RFC 3207: the handshake runs when the engine says so)
+         * or implicit TLS (RFC 8314 §3: the handshake runs right after accept); either way the STARTTLS
+         * extension goes first among the config's extensions. smtp-tls's {@code ServerTls} makes both; set
+         * at most once.
+         */
+        public Builder tls(ListenerTls listenerTls) {
+            if (this.tls != null) {
+                throw new IllegalStateException("TLS is already set for this listener: " + this.tls);
+            }
+            this.tls = Objects.requireNonNull(listenerTls, "listenerTls");
+            List<ServerExtension> extensions = new ArrayList<>();
+            extensions.add(listenerTls.offer());
+            extensions.addAll(config.serverExtensions());
+            config = config.withServerExtensions(extensions);
+            switch (listenerTls) {
+                case ListenerTls.StartTls startTls -> tlsUpgrade = startTls.upgrade();
+                case ListenerTls.Implicit implicit -> wrapper = implicit.handshake();
+            }
             return this;
         }
 
         /**
          * The I/O model: {@link IoModel#THREADS} (the default) or {@link IoModel#NIO}. The event-loop shell
-         * has no TLS yet: with a {@link #socketWrapper} other than plain text or a {@link #tlsUpgrade},
-         * {@link #start()} refuses it.
+         * has no TLS yet: with {@link #tls}, {@link #start()} refuses it.
          */
         public Builder io(IoModel model) {
             this.io = Objects.requireNonNull(model);

@@ -1,12 +1,16 @@
 package io.github.smtplab.core.delivery;
 
+import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.EsmtpParameters;
 import io.github.smtplab.core.ForwardPath;
 import io.github.smtplab.core.Mailbox;
+import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.ServerSession;
+import io.github.smtplab.core.SessionView;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** An MX accepts only its recipients: 550 5.1.1 for the others (RFC 5321 §3.3), postmaster always (§4.5.1). */
 class LocalRecipientsTest {
 
-    static final MailDelivery NOWHERE = (envelope, session) -> {
-        throw new AssertionError("no delivery in this test");
+    static final ServerHooks NOWHERE = new ServerHooks() {
+        @Override
+        public MessageSink onData(Envelope envelope, SessionView session) {
+            throw new AssertionError("no delivery in this test");
+        }
     };
 
     private static RoleHooks mx(LocalRecipients recipients) {

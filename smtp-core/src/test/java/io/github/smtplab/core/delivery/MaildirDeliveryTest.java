@@ -47,7 +47,7 @@ class MaildirDeliveryTest {
     void everyMaildirGetsTheWholeMessageOnceAndTmpIsEmpty() throws Exception {
         MaildirDelivery maildir = new MaildirDelivery(root, "mx.exemple.com");
         for (int round = 0; round < 3; round++) {   // the second and third reuse the remembered directories
-            MessageSink sink = maildir.open(envelope(BOB, CAROL, BOB_UPPER), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
+            MessageSink sink = maildir.onData(envelope(BOB, CAROL, BOB_UPPER), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
             sink.write(ascii("Subject: one\r\n"));
             sink.write(ascii("\r\nbody " + round + "\r\n"));
             assertThat(sink.complete().code()).isEqualTo(250);
@@ -66,7 +66,7 @@ class MaildirDeliveryTest {
     @Test
     void anEmptyMessageStillHasItsTraceFields() throws Exception {
         MaildirDelivery maildir = new MaildirDelivery(root, "mx.exemple.com");
-        MessageSink sink = maildir.open(envelope(BOB), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
+        MessageSink sink = maildir.onData(envelope(BOB), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
         assertThat(sink.complete().code()).isEqualTo(250);
         String stored = Files.readString(maildir.newMessages(BOB).getFirst(), StandardCharsets.US_ASCII);
         assertThat(stored).startsWith("Return-Path: <alice@exemple.org>\r\nReceived: ").contains("\tfor <bob@exemple.com>;").endsWith(" +0000\r\n");
@@ -75,7 +75,7 @@ class MaildirDeliveryTest {
     @Test
     void anAbandonedMessageLeavesNothing() throws Exception {
         MaildirDelivery maildir = new MaildirDelivery(root, "mx.exemple.com");
-        MessageSink sink = maildir.open(envelope(BOB, CAROL), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
+        MessageSink sink = maildir.onData(envelope(BOB, CAROL), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
         sink.write(ascii("Subject: lost\r\n"));
         sink.abort();
         assertThat(maildir.newMessages(BOB)).isEmpty();

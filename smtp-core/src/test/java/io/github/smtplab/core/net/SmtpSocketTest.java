@@ -3,6 +3,7 @@ package io.github.smtplab.core.net;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.SmtpExtension;
@@ -251,7 +252,7 @@ class SmtpSocketTest {
             throw new IOException("not reached");
         };
         assertThatThrownBy(() -> SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).io(IoModel.NIO)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).tlsUpgrade(never).start())
+                .listen(new InetSocketAddress("127.0.0.1", 0)).tls(new ListenerTls.StartTls(new ServerExtension() {}, never)).start())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("threads");
     }
 

@@ -3,7 +3,7 @@ package io.github.smtplab.dns.internal;
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.FailureKind;
 import io.github.smtplab.dns.LookupResult;
-import io.github.smtplab.dns.Message;
+import io.github.smtplab.dns.DnsMessage;
 import io.github.smtplab.dns.Question;
 import io.github.smtplab.dns.Rcode;
 import io.github.smtplab.dns.RecordData;
@@ -38,7 +38,7 @@ public final class CnameChaser {
             if (outcome instanceof ExchangeOutcome.Failed(FailureKind kind, String detail)) {
                 return new LookupResult.Failure(question, kind, detail);
             }
-            Message response = ((ExchangeOutcome.Response) outcome).message();
+            DnsMessage response = ((ExchangeOutcome.Response) outcome).message();
             switch (response.rcode()) {
                 case Rcode.NOERROR, Rcode.NXDOMAIN -> { }
                 case Rcode.SERVFAIL -> {

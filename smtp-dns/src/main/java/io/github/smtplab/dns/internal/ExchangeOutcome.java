@@ -1,7 +1,7 @@
 package io.github.smtplab.dns.internal;
 
 import io.github.smtplab.dns.FailureKind;
-import io.github.smtplab.dns.Message;
+import io.github.smtplab.dns.DnsMessage;
 
 /** What one question sent to the servers gave: an accepted response, or why there is none. */
 public sealed interface ExchangeOutcome {
@@ -11,7 +11,7 @@ public sealed interface ExchangeOutcome {
      *
      * @param message the response
      */
-    record Response(Message message) implements ExchangeOutcome {}
+    record Response(DnsMessage message) implements ExchangeOutcome {}
 
     /**
      * No acceptable response.

@@ -1,8 +1,8 @@
 package io.github.smtplab.dns.internal;
 
-import io.github.smtplab.dns.DecodeResult;
+import io.github.smtplab.dns.DnsDecodeResult;
 import io.github.smtplab.dns.FailureKind;
-import io.github.smtplab.dns.Message;
+import io.github.smtplab.dns.DnsMessage;
 import io.github.smtplab.dns.MessageCodec;
 import io.github.smtplab.dns.Question;
 import io.github.smtplab.dns.Rcode;
@@ -83,7 +83,7 @@ public final class NetworkExchanger implements Exchanger {
                     return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, String.join("; ", problems));
                 }
                 ExchangeOutcome outcome = ask(server, question, queryDeadline);
-                if (outcome instanceof ExchangeOutcome.Response(Message m)
+                if (outcome instanceof ExchangeOutcome.Response(DnsMessage m)
                         && m.rcode() != Rcode.SERVFAIL && m.rcode() != Rcode.REFUSED) {
                     return outcome;
                 }
@@ -112,13 +112,13 @@ public final class NetworkExchanger implements Exchanger {
 
     private ExchangeOutcome ask(InetSocketAddress server, Question question, Instant queryDeadline) {
         int id = random.nextInt(0x10000);
-        Message query = Message.query(id, question, true, config.ednsPayloadSize());
+        DnsMessage query = DnsMessage.query(id, question, true, config.ednsPayloadSize());
         byte[] wire = MessageCodec.encode(query);
         if (config.tcpOnly()) {
             return overTcp(server, wire, id, question, tryDeadline(queryDeadline));
         }
         ExchangeOutcome udp = overUdp(server, wire, id, question, tryDeadline(queryDeadline));
-        if (udp instanceof ExchangeOutcome.Response(Message m) && m.header().truncated()) {
+        if (udp instanceof ExchangeOutcome.Response(DnsMessage m) && m.header().truncated()) {
             // same ID and question, now over TCP (RFC 7766 §5), a try of its own within the query's deadline
             return overTcp(server, wire, id, question, tryDeadline(queryDeadline));
         }
@@ -160,10 +160,10 @@ public final class NetworkExchanger implements Exchanger {
                     rejected = " (ignored a packet from " + packet.getSocketAddress() + ")";
                     continue;
                 }
-                DecodeResult decoded = MessageCodec.decode(buffer, packet.getLength());
+                DnsDecodeResult decoded = MessageCodec.decode(buffer, packet.getLength());
                 String problem = mismatch(decoded, id, question);
                 if (problem == null) {
-                    return new ExchangeOutcome.Response(((DecodeResult.Decoded) decoded).message());
+                    return new ExchangeOutcome.Response(((DnsDecodeResult.Decoded) decoded).message());
                 }
                 rejected = " (ignored a reply: " + problem + ")";
             }
@@ -173,9 +173,9 @@ public final class NetworkExchanger implements Exchanger {
     }
 
     /** Why a decoded packet is not the reply to our query, or null if it is (RFC 5452 §4.3). */
-    static String mismatch(DecodeResult decoded, int id, Question question) {
-        if (!(decoded instanceof DecodeResult.Decoded(Message m))) {
-            return "malformed: " + ((DecodeResult.Malformed) decoded).reason();
+    static String mismatch(DnsDecodeResult decoded, int id, Question question) {
+        if (!(decoded instanceof DnsDecodeResult.Decoded(DnsMessage m))) {
+            return "malformed: " + ((DnsDecodeResult.Malformed) decoded).reason();
         }
         if (!m.header().response()) {
             return "not a response";
@@ -210,12 +210,12 @@ public final class NetworkExchanger implements Exchanger {
             byte[] prefix = readBeforeDeadline(socket, 2, deadline);
             int length = ((prefix[0] & 0xFF) << 8) | (prefix[1] & 0xFF);
             byte[] reply = readBeforeDeadline(socket, length, deadline);
-            DecodeResult decoded = MessageCodec.decode(reply);
+            DnsDecodeResult decoded = MessageCodec.decode(reply);
             String problem = mismatch(decoded, id, question);
             if (problem != null) {
                 return new ExchangeOutcome.Failed(FailureKind.BAD_RESPONSE, "TCP reply rejected: " + problem);
             }
-            return new ExchangeOutcome.Response(((DecodeResult.Decoded) decoded).message());
+            return new ExchangeOutcome.Response(((DnsDecodeResult.Decoded) decoded).message());
         } catch (SocketTimeoutException e) {
             return new ExchangeOutcome.Failed(FailureKind.TIMEOUT, "no complete reply over TCP within "
                     + config.timeout().toMillis() + " ms" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));

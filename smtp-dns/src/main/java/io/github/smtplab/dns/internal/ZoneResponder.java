@@ -2,7 +2,7 @@ package io.github.smtplab.dns.internal;
 
 import io.github.smtplab.dns.DomainName;
 import io.github.smtplab.dns.Header;
-import io.github.smtplab.dns.Message;
+import io.github.smtplab.dns.DnsMessage;
 import io.github.smtplab.dns.Question;
 import io.github.smtplab.dns.Rcode;
 import io.github.smtplab.dns.RecordData;
@@ -78,7 +78,7 @@ public final class ZoneResponder {
      * The response to {@code query}, or {@code null} when nothing must be sent back (the message is itself a
      * response: answering responses invites loops between servers).
      */
-    public Message respond(Message query) {
+    public DnsMessage respond(DnsMessage query) {
         Header q = query.header();
         if (q.response()) {
             return null;
@@ -86,24 +86,24 @@ public final class ZoneResponder {
         List<ResourceRecord> opt = query.opt().isPresent() ? List.of(ResourceRecord.opt(SERVER_UDP_PAYLOAD)) : List.of();
         Header base = new Header(q.id(), true, q.opcode(), false, false, q.recursionDesired(), false, 0, Rcode.NOERROR);
         if (q.opcode() != Header.OPCODE_QUERY) {
-            return new Message(base.withRcode(Rcode.NOTIMP), query.questions(), List.of(), List.of(), opt);
+            return new DnsMessage(base.withRcode(Rcode.NOTIMP), query.questions(), List.of(), List.of(), opt);
         }
         long optCount = query.additionals().stream().filter(r -> r.type().equals(RecordType.OPT)).count();
         if (query.questions().size() != 1 || optCount > 1) {
-            return new Message(base.withRcode(Rcode.FORMERR), List.of(), List.of(), List.of(), opt);
+            return new DnsMessage(base.withRcode(Rcode.FORMERR), List.of(), List.of(), List.of(), opt);
         }
         if (query.opt().isPresent() && query.opt().get().ednsVersion() != EDNS_VERSION) {
-            return new Message(base.withRcode(Rcode.BADVERS & 0xF), query.questions(), List.of(), List.of(),
+            return new DnsMessage(base.withRcode(Rcode.BADVERS & 0xF), query.questions(), List.of(), List.of(),
                     List.of(ResourceRecord.opt(SERVER_UDP_PAYLOAD, Rcode.BADVERS)));
         }
         Question question = query.questions().get(0);
         if (question.type().code() == QTYPE_AXFR || question.type().code() == QTYPE_IXFR) {
-            return new Message(base.withRcode(Rcode.REFUSED), query.questions(), List.of(), List.of(), opt);
+            return new DnsMessage(base.withRcode(Rcode.REFUSED), query.questions(), List.of(), List.of(), opt);
         }
         IndexedZone zone = zoneFor(question.name());
         if (zone == null || question.qclass() != ResourceRecord.CLASS_IN) {
             // Not our zone, and we never recurse: refuse (RFC 1035 §4.1.1 REFUSED).
-            return new Message(base.withRcode(Rcode.REFUSED), query.questions(), List.of(), List.of(), opt);
+            return new DnsMessage(base.withRcode(Rcode.REFUSED), query.questions(), List.of(), List.of(), opt);
         }
         Header authoritative = new Header(q.id(), true, q.opcode(), true, false, q.recursionDesired(), false, 0, Rcode.NOERROR);
         List<ResourceRecord> answers = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class ZoneResponder {
                 answers.addAll(matching);
                 List<ResourceRecord> additional = new ArrayList<>(addressesOfTargets(matching));
                 additional.addAll(opt);
-                return new Message(authoritative, query.questions(), answers, List.of(), additional);
+                return new DnsMessage(authoritative, query.questions(), answers, List.of(), additional);
             }
             ResourceRecord cname = atName.stream().filter(r -> r.type().equals(RecordType.CNAME)).findFirst().orElse(null);
             if (cname == null) {
@@ -132,7 +132,7 @@ public final class ZoneResponder {
             answers.add(cname);
             name = ((RecordData.Cname) cname.data()).target();
         }
-        return new Message(authoritative, query.questions(), answers, List.of(), opt);
+        return new DnsMessage(authoritative, query.questions(), answers, List.of(), opt);
     }
 
     /** RFC 8482 §4.1: the answer to ANY is one RRset, here the one of the lowest TYPE code at the name. */
@@ -144,11 +144,11 @@ public final class ZoneResponder {
     }
 
     /** NXDOMAIN or NODATA: the zone's SOA goes in the authority section, TTL min(SOA TTL, MINIMUM) (RFC 2308 §3). */
-    private static Message negative(Header header, Message query, List<ResourceRecord> answers, IndexedZone zone,
+    private static DnsMessage negative(Header header, DnsMessage query, List<ResourceRecord> answers, IndexedZone zone,
                                     List<ResourceRecord> opt) {
         ResourceRecord soa = zone.zone().soa();
         long negativeTtl = Math.min(soa.ttl(), ((RecordData.Soa) soa.data()).minimum());
-        return new Message(header, query.questions(), answers, List.of(soa.withTtl(negativeTtl)), opt);
+        return new DnsMessage(header, query.questions(), answers, List.of(soa.withTtl(negativeTtl)), opt);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.github.smtplab.dns.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.smtplab.dns.DecodeResult;
+import io.github.smtplab.dns.DnsDecodeResult;
 import io.github.smtplab.dns.MessageCodec;
 
 /**
@@ -15,8 +15,8 @@ class DnsMessageFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void anyDatagramDecodesOrIsMalformed(byte[] octets) {
-        DecodeResult result = MessageCodec.decode(octets);
-        if (result instanceof DecodeResult.Decoded decoded) {
+        DnsDecodeResult result = MessageCodec.decode(octets);
+        if (result instanceof DnsDecodeResult.Decoded decoded) {
             byte[] again;
             try {
                 again = MessageCodec.encode(decoded.message());

@@ -4,8 +4,8 @@ import io.github.smtplab.auth.dkim.DkimSigner;
 import io.github.smtplab.auth.dkim.SignResult;
 import io.github.smtplab.core.Envelope;
 import io.github.smtplab.core.Replies;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.delivery.MailDelivery;
 
 /**
  * A submission server signs what it relays (RFC 6376 §2.1: the signing domain takes responsibility), then
@@ -15,7 +15,7 @@ public final class DkimSigning extends TransformingDelivery {
 
     private final DkimSigner signer;
 
-    public DkimSigning(DkimSigner signer, MailDelivery next) {
+    public DkimSigning(DkimSigner signer, ServerHooks next) {
         super(next);
         this.signer = signer;
     }

@@ -1,11 +1,11 @@
 package io.github.smtplab.lab.checks;
 
 import io.github.smtplab.core.Envelope;
+import io.github.smtplab.core.ForwardingSink;
 import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.Reply;
+import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
-import io.github.smtplab.core.delivery.MailDelivery;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * Authentication-Results field goes on top of the header — so it gathers the content, transforms it, then
  * hands it to the next delivery. The engine has already bounded the size (SIZE, RFC 1870).
  */
-abstract class TransformingDelivery implements MailDelivery {
+abstract class TransformingDelivery implements ServerHooks {
 
     /** What to do with a complete message: pass these bytes on, or refuse with this reply. */
     sealed interface Decision {
@@ -23,9 +23,9 @@ abstract class TransformingDelivery implements MailDelivery {
         record Refuse(Reply reply) implements Decision {}
     }
 
-    private final MailDelivery next;
+    private final ServerHooks next;
 
-    TransformingDelivery(MailDelivery next) {
+    TransformingDelivery(ServerHooks next) {
         this.next = next;
     }
 
@@ -33,37 +33,11 @@ abstract class TransformingDelivery implements MailDelivery {
     abstract Decision transform(Envelope envelope, SessionView session, byte[] message) throws IOException;
 
     @Override
-    public MessageSink open(Envelope envelope, SessionView session) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        return new MessageSink() {
-            @Override
-            public void write(ByteBuffer chunk) {
-                byte[] b = new byte[chunk.remaining()];
-                chunk.get(b);
-                content.writeBytes(b);
-            }
-
-            @Override
-            public Reply complete() throws IOException {
-                return switch (transform(envelope, session, content.toByteArray())) {
-                    case Decision.Refuse refuse -> refuse.reply();
-                    case Decision.PassOn passOn -> {
-                        MessageSink sink = next.open(envelope, session);
-                        try {
-                            sink.write(ByteBuffer.wrap(passOn.message()));
-                        } catch (IOException | RuntimeException e) {
-                            sink.abort();
-                            throw e;
-                        }
-                        yield sink.complete();
-                    }
-                };
-            }
-
-            @Override
-            public void abort() {
-                content.reset();
-            }
-        };
+    public MessageSink onData(Envelope envelope, SessionView session) {
+        return MessageSink.gathering(message -> switch (transform(envelope, session, message)) {
+            case Decision.Refuse refuse -> refuse.reply();
+            case Decision.PassOn passOn -> ForwardingSink.passOn(next.onData(envelope, session),
+                    sink -> sink.write(ByteBuffer.wrap(passOn.message())));
+        });
     }
 }

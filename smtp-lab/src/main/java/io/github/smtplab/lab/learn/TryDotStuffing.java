@@ -33,7 +33,7 @@ final class TryDotStuffing implements TryCommand.Scenario {
         ServerHooks hooks = new ServerHooks() {
             @Override
             public MessageSink onData(Envelope envelope, SessionView session) {
-                return delivery.open(envelope, session);
+                return delivery.onData(envelope, session);
             }
         };
         try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))

@@ -1,15 +1,15 @@
 package io.github.smtplab.auth.dkim.internal;
 
+import io.github.smtplab.mime.LineLimits;
 import java.util.List;
 
 /**
- * Writes a DKIM-Signature field folded to lines of at most 78 characters (RFC 5322 §2.1.1), with FWS only
- * where RFC 6376 §3.5 allows it: between tags, around the colons of {@code h=}, inside base64 values.
+ * Writes a DKIM-Signature field folded to lines of at most {@value LineLimits#RECOMMENDED_LINE_LENGTH}
+ * characters (RFC 5322 §2.1.1), with FWS only where RFC 6376 §3.5 allows it: between tags, around the
+ * colons of {@code h=}, inside base64 values. (smtp-mime's {@code HeaderFolding} folds only at white space
+ * that is already there; a DKIM signature must be broken inside its tags, hence this folder.)
  */
 public final class SignatureFolder {
-
-    /** RFC 5322 §2.1.1: lines SHOULD be at most 78 characters without the CRLF. */
-    public static final int LINE_LENGTH = 78;
 
     private static final String FOLD = "\r\n\t";
 
@@ -33,7 +33,7 @@ public final class SignatureFolder {
             String piece = (i == 0 ? "h=" : "") + names.get(i) + (i == names.size() - 1 ? ";" : ":");
             if (i == 0) {
                 atom(piece);
-            } else if (column + piece.length() > LINE_LENGTH) {
+            } else if (column + piece.length() > LineLimits.RECOMMENDED_LINE_LENGTH) {
                 out.append(FOLD).append(piece);
                 column = 1 + piece.length();
             } else {
@@ -53,11 +53,11 @@ public final class SignatureFolder {
     public String closeSignature(String base64) {
         int pos = 0;
         while (pos < base64.length()) {
-            int room = LINE_LENGTH - column;
+            int room = LineLimits.RECOMMENDED_LINE_LENGTH - column;
             if (room < 8) {
                 out.append(FOLD);
                 column = 1;
-                room = LINE_LENGTH - 1;
+                room = LineLimits.RECOMMENDED_LINE_LENGTH - 1;
             }
             int end = Math.min(base64.length(), pos + room);
             out.append(base64, pos, end);
@@ -69,7 +69,7 @@ public final class SignatureFolder {
 
     /** Appends {@code text} after a space, or on a new folded line if it would pass the line length. */
     private void atom(String text) {
-        if (column + 1 + text.length() > LINE_LENGTH) {
+        if (column + 1 + text.length() > LineLimits.RECOMMENDED_LINE_LENGTH) {
             out.append(FOLD);
             column = 1;
         } else {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A DNS message (RFC 1035 §4.1): a header and four sections. The section counts of the wire header are
- * the sizes of these lists.
+ * the sizes of these lists. (Named {@code DnsMessage} so that it reads apart from smtp-mime's {@code Message},
+ * an Internet mail message, in code that uses both.)
  *
  * @param header      the header (ID, flags, RCODE)
  * @param questions   the question section, normally one entry
@@ -13,14 +14,14 @@ import java.util.Optional;
  * @param authorities records pointing to an authority, e.g. the SOA of a negative answer (RFC 2308 §3)
  * @param additionals extra records, including the EDNS0 OPT pseudo-record (RFC 6891 §6.1.1)
  */
-public record Message(Header header, List<Question> questions, List<ResourceRecord> answers,
+public record DnsMessage(Header header, List<Question> questions, List<ResourceRecord> answers,
                       List<ResourceRecord> authorities, List<ResourceRecord> additionals) {
 
     /** Largest count a 16-bit header field can hold (RFC 1035 §4.1.1). */
     public static final int MAX_SECTION_COUNT = 0xFFFF;
 
     /** Copies the lists and checks each count fits in 16 bits. */
-    public Message {
+    public DnsMessage {
         if (header == null) {
             throw new IllegalArgumentException("a message needs a header");
         }
@@ -39,9 +40,9 @@ public record Message(Header header, List<Question> questions, List<ResourceReco
      * A standard query for one question. With {@code ednsPayloadSize > 0} an OPT record advertises that
      * many octets for UDP replies (RFC 6891 §6.2.5); with 0 there is no OPT (a plain RFC 1035 query).
      */
-    public static Message query(int id, Question question, boolean recursionDesired, int ednsPayloadSize) {
+    public static DnsMessage query(int id, Question question, boolean recursionDesired, int ednsPayloadSize) {
         List<ResourceRecord> additional = ednsPayloadSize > 0 ? List.of(ResourceRecord.opt(ednsPayloadSize)) : List.of();
-        return new Message(Header.query(id, recursionDesired), List.of(question), List.of(), List.of(), additional);
+        return new DnsMessage(Header.query(id, recursionDesired), List.of(question), List.of(), List.of(), additional);
     }
 
     /** The EDNS0 OPT pseudo-record, if the additional section has one (RFC 6891 §6.1.1). */
@@ -55,7 +56,7 @@ public record Message(Header header, List<Question> questions, List<ResourceReco
     }
 
     /** A copy with another header. */
-    public Message withHeader(Header newHeader) {
-        return new Message(newHeader, questions, answers, authorities, additionals);
+    public DnsMessage withHeader(Header newHeader) {
+        return new DnsMessage(newHeader, questions, answers, authorities, additionals);
     }
 }

@@ -1,14 +1,14 @@
 package io.github.smtplab.dns;
 
 /** What {@link MessageCodec#decode(byte[])} gives: a message, or the reason the octets are not one. */
-public sealed interface DecodeResult {
+public sealed interface DnsDecodeResult {
 
     /**
      * The octets form a valid message.
      *
      * @param message the decoded message
      */
-    record Decoded(Message message) implements DecodeResult {
+    record Decoded(DnsMessage message) implements DnsDecodeResult {
         /** Rejects null. */
         public Decoded {
             if (message == null) {
@@ -23,5 +23,5 @@ public sealed interface DecodeResult {
      * @param reason what is wrong, with the RFC rule broken
      * @param offset where in the input it was found
      */
-    record Malformed(String reason, int offset) implements DecodeResult {}
+    record Malformed(String reason, int offset) implements DnsDecodeResult {}
 }
