@@ -9,6 +9,7 @@ import io.github.smtplab.core.MessageSink;
 import io.github.smtplab.core.ServerSession;
 import io.github.smtplab.core.ServerConfig;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,20 @@ class MaildirDeliveryTest {
         assertThat(sink.complete().code()).isEqualTo(250);
         String stored = Files.readString(maildir.newMessages(BOB).getFirst(), StandardCharsets.US_ASCII);
         assertThat(stored).startsWith("Return-Path: <alice@exemple.org>\r\nReceived: ").contains("\tfor <bob@exemple.com>;").endsWith(" +0000\r\n");
+    }
+
+    /** A body spooled to a file goes in file to file (transferFrom), still after the trace fields. */
+    @Test
+    void aTransferredBodyFollowsTheTraceFields() throws Exception {
+        MaildirDelivery maildir = new MaildirDelivery(root, "mx.exemple.com");
+        Path spooled = Files.writeString(root.resolve("spooled"), "xxSubject: spooled\r\n\r\nbody\r\nyy", StandardCharsets.US_ASCII);
+        MessageSink sink = maildir.onData(envelope(BOB), new ServerSession(ServerConfig.defaults("mx.exemple.com")));
+        try (FileChannel source = FileChannel.open(spooled)) {
+            sink.transferFrom(source, 2, source.size() - 4);
+        }
+        assertThat(sink.complete().code()).isEqualTo(250);
+        String stored = Files.readString(maildir.newMessages(BOB).getFirst(), StandardCharsets.US_ASCII);
+        assertThat(stored).startsWith("Return-Path: <alice@exemple.org>\r\nReceived: ").endsWith(" +0000\r\nSubject: spooled\r\n\r\nbody\r\n");
     }
 
     @Test
