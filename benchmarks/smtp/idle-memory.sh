@@ -10,6 +10,7 @@
 #   serve   java $SERVER_JAVA_OPTS -jar smtp-lab/target/smtplab.jar serve --domain bench.test ... (the
 #           ./smtplab serve command, with SmtpServer's default limits: 1000 connections, 50 per address)
 #   bench   BenchServer: the same server with the limits raised to 20,000 (serve has no flag for them)
+#   nio, bench-nio   the same two on the event-loop shell (serve --io nio; issue 17)
 # The clients bind to 127.1.x.y source addresses, 40 connections on each, to stay under the per-address
 # limit. Loopback only; every process is bounded in time and stopped at the end.
 #
@@ -101,8 +102,11 @@ for srv in $SERVERS; do
     opts=($SERVER_JAVA_OPTS)
     [ "$NMT" = off ] || opts+=("-XX:NativeMemoryTracking=$NMT")
     case $srv in
-      serve) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$PORT" \
-               --domain "$DOMAIN" --maildir "$WORK/maildir" --catch-all --idle-timeout 600 > "$WORK/server.log" 2>&1 & ;;
+      serve|nio) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$PORT" \
+               --domain "$DOMAIN" --maildir "$WORK/maildir" --catch-all --idle-timeout 600 \
+               --io "$([ "$srv" = nio ] && echo nio || echo threads)" > "$WORK/server.log" 2>&1 & ;;
+      bench-nio) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
+               "$PORT" "$DOMAIN" "$WORK/maildir" 20000 20000 600 "$LIFETIME" nio > "$WORK/server.log" 2>&1 & ;;
       bench) timeout "$LIFETIME" "$JAVA" "${opts[@]}" -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
                "$PORT" "$DOMAIN" "$WORK/maildir" 20000 20000 600 "$LIFETIME" > "$WORK/server.log" 2>&1 & ;;
       *) echo "unknown server $srv" >&2; exit 2 ;;

@@ -7,13 +7,16 @@
 #   smtp-sink   /usr/sbin/smtp-sink -u nobody 127.0.0.1:PORT 256 (discards)
 #   serve       java -jar smtp-lab/target/smtplab.jar serve --domain bench.test --maildir /dev/shm/...
 #               (the ./smtplab serve command: real parsing, Maildir with fsync on tmpfs, one console line
-#               per message, sent to a log file on tmpfs)
+#               per message, sent to a log file on tmpfs; --max-connections-per-address 1000 so that -s 100
+#               from 127.0.0.1 is not refused)
 #   bench       BenchServer: the same SmtpServer, RoleHooks and MaildirDelivery as serve, with the
 #               connection limits raised (serve allows only 50 connections per client address, so
 #               smtp-source -s 100 from 127.0.0.1 is refused with 421) and no console line
 #   discard     BenchServer with a sink that forgets the message: the protocol alone, no Maildir
 #   buffered    (not in the default list) bench with BufferedSink in front of the Maildir: an experiment,
 #               fewer and larger file writes per message
+#   nio         serve --io nio: the same command on the event-loop shell (issue 17)
+#   discard-nio (not in the default list) discard on the event-loop shell
 #   bare        BareResponder: canned replies on virtual threads, no parsing (the issue's "bare Java
 #               virtual-thread responder"): what the JVM and java.net alone cost here
 # Cells: concurrency (smtp-source -s) 10 and 100 x message size (-l) 1 KB and 100 KB; one connection per
@@ -41,7 +44,7 @@ COUNT_1K=${COUNT_1K:-10000}          # messages per run at 1 KB
 COUNT_100K=${COUNT_100K:-2000}      # messages per run at 100 KB
 CONCURRENCY=${CONCURRENCY:-"10 100"}
 SIZES=${SIZES:-"1024 102400"}
-SERVERS=${SERVERS:-"serve bench discard bare"}
+SERVERS=${SERVERS:-"serve nio bench discard bare"}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xmx1g"}
 RUN_TIMEOUT=${RUN_TIMEOUT:-300}     # seconds, one smtp-source run
 LIFETIME=${LIFETIME:-3600}          # seconds, the longest any server may live
@@ -92,6 +95,7 @@ server_pid() {   # the server under timeout(1): its child process
   for _ in $(seq 1 50); do c=$(pgrep -P "$1" | head -1); [ -n "$c" ] && { echo "$c"; return; }; sleep 0.1; done
   echo "$1"
 }
+io_of() { case $1 in nio|*-nio) echo nio ;; *) echo threads ;; esac; }   # the --io of a server name
 start_servers() {
   local user=() p
   [ "$(id -u)" = 0 ] && user=(-u nobody)
@@ -101,12 +105,13 @@ start_servers() {
   for s in $SERVERS; do
     p=$(free_port); PORT[$s]=$p
     case $s in
-      serve)   timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$p" \
-                 --domain "$DOMAIN" --maildir "$WORK/maildir-serve" --catch-all --idle-timeout 300 > "$WORK/serve.log" 2>&1 & ;;
+      serve|nio) timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -jar "$WORK/smtplab.jar" serve --listen 127.0.0.1:"$p" \
+                 --domain "$DOMAIN" --maildir "$WORK/maildir-$s" --catch-all --idle-timeout 300 \
+                 --max-connections-per-address 1000 --io "$(io_of "$s")" > "$WORK/$s.log" 2>&1 & ;;
       bench)   timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
                  "$p" "$DOMAIN" "$WORK/maildir-bench" 20000 20000 60 "$LIFETIME" > "$WORK/bench.log" 2>&1 & ;;
-      discard) timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
-                 "$p" "$DOMAIN" discard 20000 20000 60 "$LIFETIME" > "$WORK/discard.log" 2>&1 & ;;
+      discard|discard-nio) timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
+                 "$p" "$DOMAIN" discard 20000 20000 60 "$LIFETIME" "$(io_of "$s")" > "$WORK/$s.log" 2>&1 & ;;
       buffered) timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BenchServer \
                  "$p" "$DOMAIN" "buffered:$WORK/maildir-buffered" 20000 20000 60 "$LIFETIME" > "$WORK/buffered.log" 2>&1 & ;;
       bare)    timeout "$LIFETIME" "$JAVA" $SERVER_JAVA_OPTS -cp "$WORK/benchmarks.jar" io.github.smtplab.benchmarks.smtp.BareResponder \
@@ -129,7 +134,7 @@ run() {
   t1=$(date +%s.%N)
   c1=$(cpu_ticks "${SPID[$server]}")
   errors=$(wc -l < "$WORK/source.err")
-  if [ "$server" = serve ] || [ "$server" = bench ] || [ "$server" = buffered ]; then
+  if [ "$server" = serve ] || [ "$server" = nio ] || [ "$server" = bench ] || [ "$server" = buffered ]; then
     after=$(in_maildir "$server")
     stored=$((after - before))
     # one stored message's size: the -l octets plus the Return-Path and Received fields

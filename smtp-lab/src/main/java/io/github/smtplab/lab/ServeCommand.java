@@ -20,6 +20,7 @@ import io.github.smtplab.core.delivery.LocalRecipients;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
 import io.github.smtplab.core.net.ConnectionLimits;
+import io.github.smtplab.core.net.IoModel;
 import io.github.smtplab.core.net.ServerTimeouts;
 import io.github.smtplab.core.net.SmtpClient;
 import io.github.smtplab.core.net.SmtpServer;
@@ -189,6 +190,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--require-tls", description = "Refuse MAIL before STARTTLS (530 5.7.0, RFC 3207 §4) in the mx role too (always so in submission).")
     boolean requireTls;
 
+    @Option(names = "--io", defaultValue = "threads", paramLabel = "MODEL",
+            description = "How the server waits for clients: threads (one virtual thread per connection, the default) or nio "
+                    + "(a java.nio event loop per processor; no TLS yet). See docs/io-models.md.")
+    IoModel io;
+
     /** Set by tests: stops the server instead of Ctrl-C. */
     CountDownLatch stop = new CountDownLatch(1);
     /** Set once listening, for tests. */
@@ -202,6 +208,10 @@ final class ServeCommand implements Callable<Integer> {
         ServerTimeouts timeouts = timeouts();
         LocalRecipients recipients = localRecipients(out);
         String host = hostname != null ? hostname : (role == Role.MX ? "mx." : "smtp.") + domains.getFirst();
+        if (io == IoModel.NIO && (tlsCert != null || devCert != null || implicitTlsListen != null || requireTls)) {
+            throw new ParameterException(spec.commandLine(), "--io nio: TLS (--tls-cert, --dev-cert, --implicit-tls-listen, "
+                    + "--require-tls) is threads-only for now; use --io threads");
+        }
         ServerTls tls = serverTls(host, out);
         ServerTlsPolicy tlsPolicy = requireTls || role == Role.SUBMISSION ? ServerTlsPolicy.REQUIRED : ServerTlsPolicy.OPTIONAL;
         Path root = maildir.toAbsolutePath().normalize();
@@ -256,6 +266,7 @@ final class ServeCommand implements Callable<Integer> {
                     ? new ConsoleTranscript(out, "[" + connections.incrementAndGet() + " " + client + " implicit TLS] ") : TranscriptListener.NONE);
         }
         SmtpServer.Builder builder = setup.listener(listen)
+                .io(io)
                 .timeouts(timeouts)
                 .connectionLimits(limits);
         if (transcript) {
@@ -391,10 +402,14 @@ final class ServeCommand implements Callable<Integer> {
                     @Override
                     public Reply complete() throws IOException {
                         Reply reply = super.complete();
+                        // one line per message, built by hand: a format string costs more than the line (issue 17)
+                        StringBuilder line = new StringBuilder(160).append("message from ").append(envelope.sender().toPathString()).append(" to ");
+                        for (int i = 0; i < envelope.recipients().size(); i++) {
+                            line.append(i == 0 ? "" : ", ").append(envelope.recipients().get(i).path().toPathString());
+                        }
+                        line.append(": ").append(where).append(" (").append(reply.text()).append(")").append(System.lineSeparator());
                         synchronized (out) {
-                            out.printf("message from %s to %s: %s (%s)%n", envelope.sender().toPathString(),
-                                    envelope.recipients().stream().map(r -> r.path().toPathString()).collect(Collectors.joining(", ")),
-                                    where, reply.text());
+                            out.write(line.toString());
                             out.flush();
                         }
                         return reply;

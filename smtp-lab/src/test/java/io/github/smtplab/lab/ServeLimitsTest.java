@@ -170,6 +170,15 @@ class ServeLimitsTest {
         assertThat(data.err()).contains("--data-timeout is at least 60 seconds");
     }
 
+    /** Issue 17: the nio shell has no TLS yet; asking for both is a usage error that says so. */
+    @Test
+    void tlsOnTheNioShellIsAUsageError() {
+        ServeAndSendTest.Run run = ServeAndSendTest.smtplab("serve", "--domain", "exemple.com", "--listen", "127.0.0.1:0",
+                "--maildir", dir.toString(), "--catch-all", "--io", "nio", "--dev-cert", dir.resolve("certs").toString());
+        assertThat(run.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run.err()).contains("TLS").contains("threads-only");
+    }
+
     /** Item 12: an expired certificate still loads (RFC 7435 peers may use it) but stderr says so. */
     @Test
     @RequiresTool(value = "openssl", probe = {"openssl", "version"}, install = "Debian package openssl")

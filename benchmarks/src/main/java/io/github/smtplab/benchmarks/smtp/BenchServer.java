@@ -9,11 +9,13 @@ import io.github.smtplab.core.TranscriptListener;
 import io.github.smtplab.core.delivery.MaildirDelivery;
 import io.github.smtplab.core.delivery.Role;
 import io.github.smtplab.core.delivery.RoleHooks;
+import io.github.smtplab.core.net.IoModel;
 import io.github.smtplab.core.net.SmtpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -28,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * {@code serve} itself cannot be measured: 100 concurrent sessions from 127.0.0.1, 10,000 connections.
  *
  * <p>Usage: {@code benchmarks/run --main io.github.smtplab.benchmarks.smtp.BenchServer
- * PORT DOMAIN MAILDIR|discard MAX_CONNECTIONS MAX_PER_ADDRESS IDLE_TIMEOUT_SECONDS MAX_LIFETIME_SECONDS}
- * — {@code discard} replaces the Maildir with a sink that forgets the message (to separate the cost of
+ * PORT DOMAIN MAILDIR|discard MAX_CONNECTIONS MAX_PER_ADDRESS IDLE_TIMEOUT_SECONDS MAX_LIFETIME_SECONDS
+ * [threads|nio]} — the last, optional, is the I/O model ({@link IoModel}, threads by default);
+ * {@code discard} replaces the Maildir with a sink that forgets the message (to separate the cost of
  * the protocol from the cost of storing); {@code buffered:MAILDIR} puts a {@link BufferedSink} in front of
  * the Maildir (an experiment: fewer, larger file writes). It listens on 127.0.0.1 only, prints
  * {@code listening 127.0.0.1:PORT}, and stops on SIGTERM or after MAX_LIFETIME_SECONDS.
@@ -40,9 +43,9 @@ public final class BenchServer {
 
     /** Starts the server and waits for SIGTERM or the end of its lifetime. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 7) {
+        if (args.length != 7 && args.length != 8) {
             System.err.println("usage: BenchServer PORT DOMAIN MAILDIR|discard MAX_CONNECTIONS MAX_PER_ADDRESS"
-                    + " IDLE_TIMEOUT_SECONDS MAX_LIFETIME_SECONDS");
+                    + " IDLE_TIMEOUT_SECONDS MAX_LIFETIME_SECONDS [threads|nio]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
@@ -72,6 +75,7 @@ public final class BenchServer {
                 .maxConnections(Integer.parseInt(args[3]))
                 .maxConnectionsPerAddress(Integer.parseInt(args[4]))
                 .shutdownGrace(Duration.ofSeconds(5))
+                .io(args.length == 8 ? IoModel.valueOf(args[7].toUpperCase(Locale.ROOT)) : IoModel.THREADS)
                 .start()) {
             Thread hook = new Thread(() -> {
                 stop.countDown();

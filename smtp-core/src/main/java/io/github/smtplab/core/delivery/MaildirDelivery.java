@@ -14,17 +14,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +41,9 @@ import java.util.regex.Pattern;
  *   <li>the message is written to a file with a unique name in {@code tmp/}, with the trace fields
  *       ({@code Return-Path:}, {@code Received:}, RFC 5321 §4.4) before it;</li>
  *   <li>when it is complete the file is flushed to disk ({@code fsync});</li>
- *   <li>it is hard-linked into each recipient's {@code new/} (a link is atomic: a reader sees the whole
- *       message or nothing), each {@code new/} directory is flushed, and the {@code tmp/} name removed;</li>
+ *   <li>it is hard-linked into the other recipients' {@code new/}, then renamed from {@code tmp/} into its
+ *       own Maildir's {@code new/} (a link and a rename are atomic: a reader sees the whole message or
+ *       nothing), and each {@code new/} directory is flushed;</li>
  *   <li>only then does the server reply 250 (RFC 5321 §6.1: the server has taken responsibility).</li>
  * </ol>
  * A message that fails or is abandoned half-way leaves nothing in {@code new/} and its {@code tmp/}
@@ -54,11 +57,19 @@ import java.util.regex.Pattern;
 public final class MaildirDelivery implements ServerHooks {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** This process's id, the {@code P} part of every unique name (asking the OS once is enough). */
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Set<StandardOpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /**
+     * How many mailboxes keep their directories (and an open {@code new/} to fsync) between messages;
+     * beyond that, a mailbox is looked up and its {@code new/} opened afresh for each message.
+     */
+    static final int REMEMBERED_MAILBOXES = 256;
 
     private final Path root;
     private final String hostname;
-    /** Mailboxes whose tmp/, new/ and cur/ exist already: no mkdir per message. */
-    private final Set<Path> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Mailboxes whose tmp/, new/ and cur/ exist already: no mkdir per message, one open new/ to fsync. */
+    private final Map<ForwardPath, MailboxDirectories> remembered = new ConcurrentHashMap<>();
     private final String uniqueHost;
 
     public MaildirDelivery(Path root, String hostname) {
@@ -83,57 +94,118 @@ public final class MaildirDelivery implements ServerHooks {
 
     @Override
     public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
-        Set<Path> mailboxes = new LinkedHashSet<>();
+        List<MailboxDirectories> mailboxes = new ArrayList<>(envelope.recipients().size());
         for (Envelope.Recipient r : envelope.recipients()) {
-            mailboxes.add(mailboxOf(r.path()));
-        }
-        for (Path mailbox : mailboxes) {
-            if (!created.contains(mailbox)) {
-                for (String sub : List.of("tmp", "new", "cur")) {
-                    Files.createDirectories(mailbox.resolve(sub));
-                }
-                created.add(mailbox);
+            MailboxDirectories mailbox = directoriesOf(r.path());
+            if (mailboxes.stream().noneMatch(m -> m.newDir.equals(mailbox.newDir))) {   // one copy per Maildir
+                mailboxes.add(mailbox);
             }
         }
-        String stamp = uniqueStamp();
+        Instant now = Instant.now();
+        String stamp = uniqueStamp(now);
         String unique = stamp + "." + uniqueHost;
-        Path staging = mailboxes.iterator().next().resolve("tmp").resolve(unique);
-        FileChannel file = FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            // the Received id is the unique stamp without its dot (an Atom, RFC 5321 §4.4)
-            ByteBuffer prefix = ByteBuffer.wrap(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
-                    stamp.replace(".", ""), ZonedDateTime.now(ZoneOffset.UTC)));
-            writeFully(file, prefix);
-        } catch (IOException e) {
-            file.close();
-            Files.deleteIfExists(staging);
-            throw e;
-        }
-        return new MaildirSink(file, staging, unique, new ArrayList<>(mailboxes));
+        Path staging = mailboxes.getFirst().tmp.resolve(unique);
+        FileChannel file = FileChannel.open(staging, CREATE_NEW);
+        // the Received id is the unique stamp without its dot (an Atom, RFC 5321 §4.4); the fields are
+        // written together with the first content (one system call), see MaildirSink#write
+        ByteBuffer prefix = ByteBuffer.wrap(TraceFields.finalDeliveryPrefix(envelope, session, hostname,
+                stamp.replace(".", ""), ZonedDateTime.ofInstant(now, ZoneOffset.UTC)));
+        return new MaildirSink(file, staging, unique, mailboxes, prefix);
     }
 
-    /** The sink of one message: a file in tmp/, linked into every new/ when complete. */
-    private static final class MaildirSink implements MessageSink {
+    /** The directories of one recipient's Maildir, created on first use. */
+    private MailboxDirectories directoriesOf(ForwardPath recipient) throws IOException {
+        MailboxDirectories known = remembered.get(recipient);
+        if (known != null) {
+            return known;
+        }
+        Path mailbox = mailboxOf(recipient);
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(mailbox.resolve(sub));
+        }
+        if (remembered.size() >= REMEMBERED_MAILBOXES) {
+            return new MailboxDirectories(mailbox, false);
+        }
+        MailboxDirectories created = new MailboxDirectories(mailbox, true);
+        MailboxDirectories raced = remembered.putIfAbsent(recipient, created);
+        return raced != null ? raced : created;
+    }
+
+    /**
+     * One Maildir's {@code tmp/} and {@code new/}. A remembered mailbox keeps {@code new/} open, to flush
+     * it after each delivery without opening it again (an fsync through any descriptor of a directory
+     * flushes that directory); the others open and close it each time.
+     */
+    private static final class MailboxDirectories {
+        final Path tmp;
+        final Path newDir;
+        private final boolean keepOpen;
+        private volatile FileChannel openNewDir;
+
+        MailboxDirectories(Path mailbox, boolean keepOpen) {
+            this.tmp = mailbox.resolve("tmp");
+            this.newDir = mailbox.resolve("new");
+            this.keepOpen = keepOpen;
+        }
+
+        /** Flushes {@code new/} to disk, so that the name just put there survives a crash. */
+        void forceNewDir() throws IOException {
+            FileChannel dir = openNewDir;
+            if (dir == null) {
+                if (!keepOpen) {
+                    try (FileChannel once = FileChannel.open(newDir, StandardOpenOption.READ)) {
+                        once.force(true);
+                    }
+                    return;
+                }
+                synchronized (this) {
+                    if (openNewDir == null) {
+                        openNewDir = FileChannel.open(newDir, StandardOpenOption.READ);
+                    }
+                    dir = openNewDir;
+                }
+            }
+            dir.force(true);
+        }
+    }
+
+    /** The sink of one message: a file in tmp/, moved into new/ (linked into every other new/) when complete. */
+    private final class MaildirSink implements MessageSink {
         private final FileChannel file;
         private final Path staging;
         private final String unique;
-        private final List<Path> mailboxes;
+        private final List<MailboxDirectories> mailboxes;
+        /** The trace fields, until they are written with the first content. */
+        private ByteBuffer prefix;
 
-        MaildirSink(FileChannel file, Path staging, String unique, List<Path> mailboxes) {
+        MaildirSink(FileChannel file, Path staging, String unique, List<MailboxDirectories> mailboxes, ByteBuffer prefix) {
             this.file = file;
             this.staging = staging;
             this.unique = unique;
             this.mailboxes = mailboxes;
+            this.prefix = prefix;
         }
 
         @Override
         public void write(ByteBuffer content) throws IOException {
-            writeFully(file, content);
+            if (prefix == null) {
+                writeFully(file, content);
+                return;
+            }
+            ByteBuffer[] both = {prefix, content};   // one gathering write: trace fields, then content
+            while (content.hasRemaining()) {
+                file.write(both);
+            }
+            prefix = null;
         }
 
         /** A spooled body goes file to file in the kernel, straight into the tmp/ file. */
         @Override
         public void transferFrom(FileChannel source, long position, long count) throws IOException {
+            if (prefix != null) {
+                writeFully(file, prefix);   // the trace fields first
+                prefix = null;
+            }
             long end = position + count;
             for (long at = position; at < end; ) {
                 long n = source.transferTo(at, end - at, file);
@@ -146,20 +218,23 @@ public final class MaildirDelivery implements ServerHooks {
 
         @Override
         public Reply complete() throws IOException {
-            List<Path> linked = new ArrayList<>();
+            List<Path> linked = new ArrayList<>(mailboxes.size());
             try {
+                if (prefix != null) {
+                    writeFully(file, prefix);   // an empty message: the trace fields alone
+                    prefix = null;
+                }
                 file.force(true);   // the bytes are on disk before anyone is told so
                 file.close();
-                for (Path mailbox : mailboxes) {
-                    Path target = mailbox.resolve("new").resolve(unique);
+                // a link into the other recipients' new/, then the tmp/ name itself moves into its own
+                // Maildir's new/ (rename: atomic, and one system call instead of link + unlink); the
+                // names are unique, so no file is ever replaced
+                for (MailboxDirectories other : mailboxes.subList(1, mailboxes.size())) {
+                    Path target = other.newDir.resolve(unique);
                     Files.createLink(target, staging);
                     linked.add(target);
                 }
-                for (Path mailbox : mailboxes) {
-                    forceDirectory(mailbox.resolve("new"));   // and so is the directory entry
-                }
-                Files.delete(staging);
-                return Replies.MESSAGE_ACCEPTED;
+                Files.move(staging, mailboxes.getFirst().newDir.resolve(unique), StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 for (Path done : linked) {
                     Files.deleteIfExists(done);
@@ -167,6 +242,10 @@ public final class MaildirDelivery implements ServerHooks {
                 abort();
                 throw e;
             }
+            for (MailboxDirectories mailbox : mailboxes) {
+                mailbox.forceNewDir();   // and so is the directory entry
+            }
+            return Replies.MESSAGE_ACCEPTED;
         }
 
         @Override
@@ -181,21 +260,14 @@ public final class MaildirDelivery implements ServerHooks {
     }
 
     /** {@code seconds.MmicrosPpidQn}: unique per process (the counter) and across processes (the pid). */
-    private static String uniqueStamp() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() + ".M" + (now.getNano() / 1000) + "P" + ProcessHandle.current().pid()
-                + "Q" + SEQUENCE.incrementAndGet();
+    private static String uniqueStamp(Instant now) {
+        return new StringBuilder(48).append(now.getEpochSecond()).append(".M").append(now.getNano() / 1000)
+                .append('P').append(PID).append('Q').append(SEQUENCE.incrementAndGet()).toString();
     }
 
     private static void writeFully(FileChannel file, ByteBuffer content) throws IOException {
         while (content.hasRemaining()) {
             file.write(content);
-        }
-    }
-
-    private static void forceDirectory(Path directory) throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
         }
     }
 
@@ -262,7 +334,7 @@ public final class MaildirDelivery implements ServerHooks {
         }
         long pid = Long.parseLong(name.group(2));
         Instant named = Instant.ofEpochSecond(Long.parseLong(name.group(1)));
-        if (pid == ProcessHandle.current().pid()) {
+        if (pid == PID) {
             return false;   // this process: a delivery in progress
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);

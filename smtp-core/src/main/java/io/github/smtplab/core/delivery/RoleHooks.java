@@ -99,8 +99,11 @@ public final class RoleHooks implements ServerHooks {
 
     @Override
     public MessageSink onData(Envelope envelope, SessionView session) throws IOException {
-        List<Envelope.Recipient> mine = envelope.recipients().stream().filter(r -> isLocal(r.path())).toList();
-        List<Envelope.Recipient> others = envelope.recipients().stream().filter(r -> !isLocal(r.path())).toList();
+        List<Envelope.Recipient> mine = new ArrayList<>();
+        List<Envelope.Recipient> others = new ArrayList<>();
+        for (Envelope.Recipient r : envelope.recipients()) {
+            (isLocal(r.path()) ? mine : others).add(r);
+        }
         List<MessageSink> sinks = new ArrayList<>();
         try {
             if (!mine.isEmpty()) {

@@ -51,22 +51,59 @@ public final class TraceFields {
      * @param when       the time of receipt
      */
     public static String received(SessionView session, String byHost, String id, List<ForwardPath> recipients, ZonedDateTime when) {
-        StringBuilder field = new StringBuilder("Received: from ");
-        field.append(session.heloDomain().orElse("unknown"));
-        session.clientAddress().map(TraceFields::addressLiteral).ifPresent(a -> field.append(" (").append(a).append(')'));
-        field.append("\r\n\tby ").append(byHost).append(" (smtplab) with ").append(session.protocolName()).append(" id ").append(id);
-        if (recipients.size() == 1) {
-            field.append("\r\n\tfor ").append(recipients.getFirst().toPathString());
-        }
-        session.tls().ifPresent(tls -> field.append("\r\n\t(").append(tls.protocol()).append(") tls ").append(tls.cipherSuite()));
-        field.append(";\r\n\t").append(DATE_TIME.format(when)).append("\r\n");
+        StringBuilder field = new StringBuilder(160);
+        appendReceived(field, session, byHost, id, recipients.size() == 1 ? recipients.getFirst() : null, when);
         return field.toString();
     }
 
-    /** Both fields, as the bytes a final delivery puts before the message. */
+    /**
+     * Both fields, as the bytes a final delivery puts before the message: built in one buffer, since a
+     * server writes them for every message it stores.
+     */
     public static byte[] finalDeliveryPrefix(Envelope envelope, SessionView session, String byHost, String id, ZonedDateTime when) {
-        List<ForwardPath> recipients = envelope.recipients().stream().map(Envelope.Recipient::path).toList();
-        return (returnPath(envelope.sender()) + received(session, byHost, id, recipients, when)).getBytes(StandardCharsets.UTF_8);
+        List<Envelope.Recipient> recipients = envelope.recipients();
+        StringBuilder fields = new StringBuilder(200).append("Return-Path: ").append(envelope.sender().toPathString()).append("\r\n");
+        appendReceived(fields, session, byHost, id, recipients.size() == 1 ? recipients.getFirst().path() : null, when);
+        return fields.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code Received:} field; {@code onlyRecipient} is null unless there is exactly one recipient. */
+    private static void appendReceived(StringBuilder field, SessionView session, String byHost, String id,
+                                       ForwardPath onlyRecipient, ZonedDateTime when) {
+        field.append("Received: from ").append(session.heloDomain().orElse("unknown"));
+        session.clientAddress().ifPresent(a -> field.append(" (").append(addressLiteral(a)).append(')'));
+        field.append("\r\n\tby ").append(byHost).append(" (smtplab) with ").append(session.protocolName()).append(" id ").append(id);
+        if (onlyRecipient != null) {
+            field.append("\r\n\tfor ").append(onlyRecipient.toPathString());
+        }
+        session.tls().ifPresent(tls -> field.append("\r\n\t(").append(tls.protocol()).append(") tls ").append(tls.cipherSuite()));
+        field.append(";\r\n\t");
+        appendDateTime(field, when);
+        field.append("\r\n");
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /**
+     * RFC 5322 §3.3 {@code date-time}, {@code day-name "," day month year hour ":" minute ":" second zone},
+     * e.g. {@code Sun, 29 Nov 2026 16:56:43 +0000}: what {@link #DATE_TIME} prints, written out by hand
+     * because a pattern formatter costs more than the rest of the field (it runs once per message).
+     */
+    static void appendDateTime(StringBuilder out, ZonedDateTime when) {
+        out.append(DAYS[when.getDayOfWeek().ordinal()]).append(", ").append(when.getDayOfMonth()).append(' ')
+                .append(MONTHS[when.getMonthValue() - 1]).append(' ').append(when.getYear()).append(' ');
+        twoDigits(out, when.getHour()).append(':');
+        twoDigits(out, when.getMinute()).append(':');
+        twoDigits(out, when.getSecond()).append(' ');
+        int offsetMinutes = when.getOffset().getTotalSeconds() / 60;
+        out.append(offsetMinutes < 0 ? '-' : '+');
+        twoDigits(out, Math.abs(offsetMinutes) / 60);
+        twoDigits(out, Math.abs(offsetMinutes) % 60);
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int n) {
+        return out.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /** {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]} (§4.1.3). */

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,9 +180,7 @@ final class ServerConnection {
         if (replies.isEmpty()) {
             return;
         }
-        StringBuilder all = new StringBuilder();
-        replies.forEach(r -> all.append(r.format()));
-        byte[] bytes = all.toString().getBytes(StandardCharsets.US_ASCII);   // reply text is ASCII (RFC 5321 §4.2)
+        byte[] bytes = ReplyWire.bytes(replies);
         withDeadline(timeouts.write(), () -> {
             out.write(bytes);
             out.flush();

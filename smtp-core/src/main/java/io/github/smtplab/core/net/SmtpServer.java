@@ -1,6 +1,5 @@
 package io.github.smtplab.core.net;
 
-import io.github.smtplab.core.Replies;
 import io.github.smtplab.core.ServerConfig;
 import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.ServerHooks;
@@ -12,26 +11,22 @@ import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * An SMTP server on {@code java.net}: a {@link ServerSocket}, one virtual thread per connection, and a
- * {@link ServerSession} per connection that takes every protocol decision. This class only moves bytes,
- * enforces connection limits and deadlines ({@link ServerTimeouts}), and shuts down gracefully.
+ * An SMTP server: a listening socket, a {@link ServerSession} per connection that takes every protocol
+ * decision, and a shell that only moves bytes, enforces connection limits and deadlines
+ * ({@link ServerTimeouts}), and shuts down gracefully. Two shells drive the same engine
+ * ({@link IoModel}): one virtual thread per connection on blocking {@code java.net} sockets
+ * ({@link IoModel#THREADS}, the default, with TLS), or a few event loops on {@code java.nio}'s
+ * {@code Selector} ({@link IoModel#NIO}).
+ *
+ * @see ServerSession
  *
  * <pre>{@code
  * try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
@@ -50,6 +45,8 @@ public final class SmtpServer implements AutoCloseable {
     public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
     /** Connections at once from one address, by default. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    /** Threads that store messages for the {@link IoModel#NIO} shell, by default (its loops never block on a disk). */
+    public static final int DEFAULT_DELIVERY_THREADS = 16;
     /** How long {@link #close()} lets transactions in progress finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -69,24 +66,26 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private final Builder settings;
-    private final ServerSocket listener;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ConnectionLimits limits;
-    private final Thread acceptor;
-    /** Closes sockets whose write or TLS handshake is still blocked at its deadline (one thread for all). */
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("smtp-watchdog").factory());
-    private volatile boolean closing;
+    private final Shell shell;
+    private volatile boolean closed;
+
+    /** What each I/O model provides: where it listens, how many connections it holds, a graceful close. */
+    interface Shell {
+        InetSocketAddress address();
+
+        int connectionCount();
+
+        void close();
+    }
 
     private SmtpServer(Builder settings) throws IOException {
         this.settings = settings;
-        this.limits = settings.limits != null ? settings.limits : new ConnectionLimits(settings.maxConnections, settings.maxPerAddress);
-        this.listener = new ServerSocket();
-        listener.setReuseAddress(true);
-        listener.bind(settings.listen, 256);
-        this.acceptor = Thread.ofVirtual().name("smtp-accept-" + address().getPort()).start(this::acceptLoop);
-        LOG.log(Level.INFO, "listening on {0} as {1}", address(), settings.config.hostname());
+        ConnectionLimits limits = settings.limits != null ? settings.limits : new ConnectionLimits(settings.maxConnections, settings.maxPerAddress);
+        this.shell = switch (settings.io) {
+            case THREADS -> new ThreadedShell(settings, limits);
+            case NIO -> new EventLoopShell(settings, limits);
+        };
+        LOG.log(Level.INFO, "listening on {0} as {1} ({2})", address(), settings.config.hostname(), settings.io);
     }
 
     /** Starts describing a server with this engine configuration. */
@@ -96,72 +95,17 @@ public final class SmtpServer implements AutoCloseable {
 
     /** The address the server listens on (with the real port when port 0 was asked for). */
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
+        return shell.address();
     }
 
     /** Connections open now. */
     public int connectionCount() {
-        return connections.size();
+        return shell.connectionCount();
     }
 
-    private void acceptLoop() {
-        while (!closing) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!closing) {
-                    LOG.log(Level.WARNING, "accept failed: {0}", e.toString());
-                }
-                continue;
-            }
-            threads.execute(() -> serve(socket));
-        }
-    }
-
-    /** One connection, from accept to close, on its own virtual thread. */
-    private void serve(Socket accepted) {
-        InetAddress peer = accepted.getInetAddress();
-        Optional<ConnectionLimits.Permit> permit = limits.acquire(peer);
-        try (accepted) {
-            if (permit.isEmpty()) {
-                // §4.3.2: refuse politely before any session exists; an implicit-TLS client expects a TLS
-                // handshake, not text, so it is only closed (and no handshake is spent on it)
-                if (settings.wrapper == SocketWrapper.PLAIN) {
-                    accepted.getOutputStream().write(Replies.tooManyConnections(settings.config.hostname()).toBytes());
-                }
-                return;
-            }
-            accepted.setSoTimeout(Math.toIntExact(settings.timeouts.commandLine().toMillis()));
-            accepted.setTcpNoDelay(true);
-            // an implicit-TLS handshake has the deadline of a command line, however slowly it drips
-            ScheduledFuture<?> handshakeAlarm = watchdog.schedule(() -> closeQuietly(accepted),
-                    settings.timeouts.commandLine().toMillis(), TimeUnit.MILLISECONDS);
-            SocketWrapper.Wrapped wrapped;
-            try {
-                wrapped = settings.wrapper.wrap(accepted);
-            } finally {
-                handshakeAlarm.cancel(false);
-            }
-            InetSocketAddress client = (InetSocketAddress) accepted.getRemoteSocketAddress();
-            ServerSession session = new ServerSession(settings.config, settings.hooks, settings.transcripts.apply(client), client);
-            ServerConnection connection = new ServerConnection(accepted, wrapped.socket(), session, wrapped.tls(), settings.tlsUpgrade,
-                    settings.timeouts, watchdog);
-            connections.add(connection);
-            try {
-                if (closing) {
-                    connection.refuseShuttingDown();
-                } else {
-                    connection.run();
-                }
-            } finally {
-                connections.remove(connection);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "connection from {0}: {1}", peer, e.toString());
-        } finally {
-            permit.ifPresent(ConnectionLimits.Permit::close);
-        }
+    /** The I/O model this server runs on. */
+    public IoModel io() {
+        return settings.io;
     }
 
     /**
@@ -170,46 +114,32 @@ public final class SmtpServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closing) {
+        if (closed) {
             return;
         }
-        closing = true;
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // nothing to do: the listener is gone either way
-        }
-        connections.forEach(ServerConnection::beginShutdown);
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(settings.shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                connections.forEach(ServerConnection::forceClose);
-                threads.awaitTermination(5, TimeUnit.SECONDS);
-            }
-            acceptor.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            connections.forEach(ServerConnection::forceClose);
-        } finally {
-            watchdog.shutdownNow();
-        }
+        closed = true;
+        shell.close();
         LOG.log(Level.INFO, "stopped {0}", settings.config.hostname());
     }
 
     /** The settings of a server; {@link #start()} binds and starts it. */
     public static final class Builder {
-        private ServerConfig config;
-        private InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
-        private ServerHooks hooks = new ServerHooks() {};
-        private Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
-        private ServerTimeouts timeouts = ServerTimeouts.DEFAULTS;
-        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-        private int maxPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
-        private ConnectionLimits limits;
-        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
-        private SocketWrapper wrapper = SocketWrapper.PLAIN;
-        private TlsUpgrade tlsUpgrade;
-        private ListenerTls tls;
+        // package-private: the shells of this package read them
+        ServerConfig config;
+        InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2525);
+        ServerHooks hooks = new ServerHooks() {};
+        Function<InetSocketAddress, TranscriptListener> transcripts = client -> TranscriptListener.NONE;
+        ServerTimeouts timeouts = ServerTimeouts.DEFAULTS;
+        int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        int maxPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        ConnectionLimits limits;
+        Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        SocketWrapper wrapper = SocketWrapper.PLAIN;
+        TlsUpgrade tlsUpgrade;
+        IoModel io = IoModel.THREADS;
+        int eventLoops = Runtime.getRuntime().availableProcessors();
+        int deliveryThreads = DEFAULT_DELIVERY_THREADS;
+        ListenerTls tls;
 
         private Builder(ServerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -294,8 +224,39 @@ public final class SmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Binds the listener and starts accepting. */
+        /**
+         * The I/O model: {@link IoModel#THREADS} (the default) or {@link IoModel#NIO}. The event-loop shell
+         * has no TLS yet: with {@link #tls}, {@link #start()} refuses it.
+         */
+        public Builder io(IoModel model) {
+            this.io = Objects.requireNonNull(model);
+            return this;
+        }
+
+        /** How many event loops the {@link IoModel#NIO} shell runs (default: one per processor). */
+        public Builder eventLoops(int loops) {
+            this.eventLoops = positive(loops);
+            return this;
+        }
+
+        /**
+         * How many threads of the {@link IoModel#NIO} shell store messages at once (default
+         * {@value SmtpServer#DEFAULT_DELIVERY_THREADS}): more deliveries wait their turn.
+         */
+        public Builder deliveryThreads(int threads) {
+            this.deliveryThreads = positive(threads);
+            return this;
+        }
+
+        /**
+         * Binds the listener and starts accepting.
+         *
+         * @throws IllegalStateException for TLS settings on the {@link IoModel#NIO} shell (threads only, for now)
+         */
         public SmtpServer start() throws IOException {
+            if (io == IoModel.NIO && (wrapper != SocketWrapper.PLAIN || tlsUpgrade != null)) {
+                throw new IllegalStateException(EventLoopShell.NO_TLS);
+            }
             return new SmtpServer(this);
         }
 

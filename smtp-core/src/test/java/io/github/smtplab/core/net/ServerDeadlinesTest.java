@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,9 +39,9 @@ class ServerDeadlinesTest {
     @TempDir
     Path maildir;
 
-    private SmtpServer server(ServerTimeouts timeouts) throws IOException {
+    private SmtpServer server(IoModel io, ServerTimeouts timeouts) throws IOException {
         MaildirDelivery delivery = new MaildirDelivery(maildir, "mx.exemple.com");
-        return SmtpServer.builder(ServerConfig.defaults("mx.exemple.com"))
+        return SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).io(io)
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), delivery, Optional.empty(), s -> false))
                 .timeouts(timeouts)
@@ -61,10 +62,11 @@ class ServerDeadlinesTest {
     }
 
     /** A command line dripped one octet per 300 ms (each read well within the deadline) still meets the line's deadline. */
-    @Test
-    void aDrippedCommandLineMeetsItsDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aDrippedCommandLineMeetsItsDeadline(IoModel io) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.DEFAULTS.withCommandLine(SHORT);
-        try (SmtpServer server = server(timeouts); RawPeer peer = new RawPeer(server.address())) {
+        try (SmtpServer server = server(io, timeouts); RawPeer peer = new RawPeer(server.address())) {
             assertThat(peer.reply()).startsWith("220 ");
             // 40 octets at 300 ms: 12 s of dripping, far beyond the 0.8 s deadline of the line
             CompletableFuture<Void> dripping = CompletableFuture.runAsync(() -> {
@@ -82,10 +84,11 @@ class ServerDeadlinesTest {
     }
 
     /** Complete commands, each within the deadline, keep the session alive: the deadline is per line. */
-    @Test
-    void eachAnsweredCommandStartsANewDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void eachAnsweredCommandStartsANewDeadline(IoModel io) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.DEFAULTS.withCommandLine(Duration.ofSeconds(3));
-        try (SmtpServer server = server(timeouts); RawPeer peer = new RawPeer(server.address())) {
+        try (SmtpServer server = server(io, timeouts); RawPeer peer = new RawPeer(server.address())) {
             assertThat(peer.reply()).startsWith("220 ");
             for (int i = 0; i < 4; i++) {
                 Thread.sleep(1000);   // 4 s in all: more than one deadline, less than one per command
@@ -96,10 +99,11 @@ class ServerDeadlinesTest {
     }
 
     /** DATA dripped line by line (each read within the command deadline) meets the message deadline; nothing is stored. */
-    @Test
-    void aDrippedMessageMeetsItsDeadlineAndIsNotDelivered() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aDrippedMessageMeetsItsDeadlineAndIsNotDelivered(IoModel io) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.DEFAULTS.withCommandLine(Duration.ofSeconds(5)).withMessage(SHORT);
-        try (SmtpServer server = server(timeouts); RawPeer peer = new RawPeer(server.address())) {
+        try (SmtpServer server = server(io, timeouts); RawPeer peer = new RawPeer(server.address())) {
             assertThat(peer.reply()).startsWith("220 ");
             peer.send("EHLO client.example\r\n");
             assertThat(peer.reply()).startsWith("250 ");
@@ -130,10 +134,11 @@ class ServerDeadlinesTest {
      * A client that pipelines commands and never reads the replies: once the server's writes block past
      * the write deadline, the connection is closed (the client's writes then fail) and the slot is free.
      */
-    @Test
-    void aClientThatNeverReadsIsDroppedAtTheWriteDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aClientThatNeverReadsIsDroppedAtTheWriteDeadline(IoModel io) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.DEFAULTS.withCommandLine(Duration.ofSeconds(10)).withWrite(SHORT);
-        try (SmtpServer server = server(timeouts); Socket socket = new Socket()) {
+        try (SmtpServer server = server(io, timeouts); Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096);   // before connect: a small window, so the server's writes block soon
             socket.connect(server.address(), 5000);
             byte[] noops = "NOOP\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);

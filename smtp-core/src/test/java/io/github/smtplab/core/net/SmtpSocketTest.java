@@ -3,6 +3,7 @@ package io.github.smtplab.core.net;
 import io.github.smtplab.core.Mailbox;
 import io.github.smtplab.core.Reply;
 import io.github.smtplab.core.ServerConfig;
+import io.github.smtplab.core.ServerExtension;
 import io.github.smtplab.core.ServerHooks;
 import io.github.smtplab.core.SessionView;
 import io.github.smtplab.core.SmtpExtension;
@@ -22,9 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,13 +43,14 @@ class SmtpSocketTest {
     @TempDir
     Path maildir;
 
-    @Test
-    void theSeedMessageArrivesInBothMaildirsWithTraceFields() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void theSeedMessageArrivesInBothMaildirsWithTraceFields(IoModel io) throws Exception {
         byte[] message = ("From: Alice <alice@monentreprise.fr>\r\nTo: Bob <bob@exemple.com>\r\n"
                 + "Subject: =?UTF-8?Q?R=C3=A9union_demain?=\r\n\r\n.Une ligne qui commence par un point\r\n"
                 + "Caf\u00e9 \u00e0 10h\r\n").getBytes(StandardCharsets.UTF_8);
         List<String> transcript = new ArrayList<>();
-        try (SmtpServer server = SocketTestSupport.mx(maildir);
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir);
              SmtpClient client = SmtpClient.connect(server.address(), SocketTestSupport.clientOptions().withTranscript(lines(transcript)))) {
             TransactionResult result = client.send(ALICE, List.of(BOB, CHARLIE), message);
             assertThat(result.allAccepted()).isTrue();
@@ -67,9 +71,10 @@ class SmtpSocketTest {
         assertThat(maildirs.hasTmpFiles()).isFalse();
     }
 
-    @Test
-    void oneRecipientGetsAForClauseAndRelayingIsRefused() throws Exception {
-        try (SmtpServer server = SocketTestSupport.mx(maildir);
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void oneRecipientGetsAForClauseAndRelayingIsRefused(IoModel io) throws Exception {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir);
              SmtpClient client = SmtpClient.connect(server.address(), SocketTestSupport.clientOptions())) {
             TransactionResult result = client.send(ALICE, List.of(BOB, new Mailbox("carol", "elsewhere.example")), "Subject: x\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(result.acceptedRecipients()).containsExactly(BOB);
@@ -81,14 +86,15 @@ class SmtpSocketTest {
     }
 
     /** Without PIPELINING the client sends one command at a time; the result is the same. */
-    @Test
-    void withoutPipeliningAndWithHundredRecipients() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void withoutPipeliningAndWithHundredRecipients(IoModel io) throws Exception {
         List<Mailbox> recipients = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             recipients.add(new Mailbox("user" + i, "exemple.com"));
         }
         ServerConfig noPipelining = ServerConfig.defaults("mx.exemple.com").withExtensions(Set.of(SmtpExtension.SIZE, SmtpExtension.ENHANCED_STATUS_CODES, SmtpExtension.EIGHT_BIT_MIME));
-        try (SmtpServer server = SocketTestSupport.mx(maildir, noPipelining, Duration.ofSeconds(20));
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir, noPipelining, Duration.ofSeconds(20));
              SmtpClient client = SmtpClient.connect(server.address(), SocketTestSupport.clientOptions())) {
             assertThat(client.capabilities().offers(SmtpExtension.PIPELINING)).isFalse();
             TransactionResult result = client.send(ALICE, recipients, "Subject: many\r\n\r\n..\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -100,11 +106,12 @@ class SmtpSocketTest {
     }
 
     /** A 20 MB message is streamed: both sides move it in bounded chunks, and it arrives whole. */
-    @Test
-    void aTwentyMegabyteMessageIsStreamed() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aTwentyMegabyteMessageIsStreamed(IoModel io) throws Exception {
         long size = 20L * 1024 * 1024;
         SmtpClient.Content generated = () -> new GeneratedMessage(size);
-        try (SmtpServer server = SocketTestSupport.mx(maildir);
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir);
              SmtpClient client = SmtpClient.connect(server.address(), SocketTestSupport.clientOptions())) {
             assertThat(client.send(ALICE, List.of(BOB), generated).allAccepted()).isTrue();
         }
@@ -115,9 +122,10 @@ class SmtpSocketTest {
     }
 
     /** RFC 5321 §4.5.3.2: a client that goes quiet is told 421 4.4.2 and disconnected. */
-    @Test
-    void aSilentClientTimesOut() throws Exception {
-        try (SmtpServer server = SocketTestSupport.mx(maildir, ServerConfig.defaults("mx.exemple.com"), Duration.ofMillis(500));
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aSilentClientTimesOut(IoModel io) throws Exception {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir, ServerConfig.defaults("mx.exemple.com"), Duration.ofMillis(500));
              RawPeer peer = new RawPeer(server.address())) {
             assertThat(peer.reply()).startsWith("220 ");
             peer.send("EHLO slow.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@exemple.com>\r\nDATA\r\nSubject: never ends");
@@ -129,9 +137,10 @@ class SmtpSocketTest {
     }
 
     /** A client that disconnects mid-DATA leaves nothing in new/ and nothing in tmp/. */
-    @Test
-    void aDroppedConnectionMidDataDeliversNothing() throws Exception {
-        try (SmtpServer server = SocketTestSupport.mx(maildir)) {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aDroppedConnectionMidDataDeliversNothing(IoModel io) throws Exception {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir)) {
             try (RawPeer peer = new RawPeer(server.address())) {
                 peer.reply();
                 peer.send("EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@exemple.com>\r\nDATA\r\n");
@@ -147,9 +156,10 @@ class SmtpSocketTest {
     }
 
     /** Hostile input over a real socket: an endless line, NUL bytes, 10,000 RCPTs — bounded, answered, alive. */
-    @Test
-    void hostileClients() throws Exception {
-        try (SmtpServer server = SocketTestSupport.mx(maildir, ServerConfig.defaults("mx.exemple.com").withMaxErrors(20_000), Duration.ofSeconds(20));
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void hostileClients(IoModel io) throws Exception {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir, ServerConfig.defaults("mx.exemple.com").withMaxErrors(20_000), Duration.ofSeconds(20));
              RawPeer peer = new RawPeer(server.address())) {
             peer.reply();
             byte[] huge = new byte[5 * 1024 * 1024];
@@ -184,9 +194,10 @@ class SmtpSocketTest {
     }
 
     /** SMTP smuggling end to end: a bare-LF "end of data" is refused and the smuggled transaction never runs. */
-    @Test
-    void smugglingOverASocketIsRefused() throws Exception {
-        try (SmtpServer server = SocketTestSupport.mx(maildir); RawPeer peer = new RawPeer(server.address())) {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void smugglingOverASocketIsRefused(IoModel io) throws Exception {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir); RawPeer peer = new RawPeer(server.address())) {
             peer.reply();
             peer.send("EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<bob@exemple.com>\r\nDATA\r\n");
             for (int i = 0; i < 4; i++) {
@@ -199,9 +210,10 @@ class SmtpSocketTest {
         assertThat(new MaildirDelivery(maildir, "x").newMessages(CHARLIE)).isEmpty();
     }
 
-    @Test
-    void connectionLimitsSay421() throws Exception {
-        try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).listen(new InetSocketAddress("127.0.0.1", 0))
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void connectionLimitsSay421(IoModel io) throws Exception {
+        try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).io(io).listen(new InetSocketAddress("127.0.0.1", 0))
                 .maxConnectionsPerAddress(2).start();
              RawPeer a = new RawPeer(server.address()); RawPeer b = new RawPeer(server.address()); RawPeer c = new RawPeer(server.address())) {
             assertThat(a.reply()).startsWith("220");
@@ -211,9 +223,10 @@ class SmtpSocketTest {
     }
 
     /** Shutdown: an idle client hears 421 at once; a client inside a transaction finishes it first. */
-    @Test
-    void gracefulShutdown() throws Exception {
-        SmtpServer server = SocketTestSupport.mx(maildir);
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void gracefulShutdown(IoModel io) throws Exception {
+        SmtpServer server = SocketTestSupport.mx(io, maildir);
         try (RawPeer idle = new RawPeer(server.address()); RawPeer busy = new RawPeer(server.address())) {
             idle.reply();
             busy.reply();
@@ -232,15 +245,27 @@ class SmtpSocketTest {
         assertThat(new MaildirDelivery(maildir, "x").newMessages(BOB)).hasSize(1);
     }
 
+    /** The event-loop shell has no TLS yet: it refuses to start with TLS rather than speak plain text. */
     @Test
-    void aRefusingServerIsATypedException() throws Exception {
+    void theEventLoopShellRefusesTls() {
+        TlsUpgrade never = plain -> {
+            throw new IOException("not reached");
+        };
+        assertThatThrownBy(() -> SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).io(IoModel.NIO)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).tls(new ListenerTls.StartTls(new ServerExtension() {}, never)).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("threads");
+    }
+
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void aRefusingServerIsATypedException(IoModel io) throws Exception {
         ServerHooks refuse = new ServerHooks() {
             @Override
             public java.util.Optional<Reply> onConnect(SessionView session) {
                 return java.util.Optional.of(Reply.of(554, "5.7.1", "mx.exemple.com no service for you"));
             }
         };
-        try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).listen(new InetSocketAddress("127.0.0.1", 0)).hooks(refuse).start()) {
+        try (SmtpServer server = SmtpServer.builder(ServerConfig.defaults("mx.exemple.com")).io(io).listen(new InetSocketAddress("127.0.0.1", 0)).hooks(refuse).start()) {
             assertThatThrownBy(() -> SmtpClient.connect(server.address(), SocketTestSupport.clientOptions()))
                     .isInstanceOfSatisfying(SmtpReplyException.class, e -> assertThat(e.reply().code()).isEqualTo(554));
         }

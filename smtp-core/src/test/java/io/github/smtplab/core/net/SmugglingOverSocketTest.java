@@ -8,9 +8,10 @@ import io.github.smtplab.testkit.RequiresSharedData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +28,14 @@ class SmugglingOverSocketTest {
     @TempDir
     Path maildir;
 
-    @Test
-    void noSequenceSmugglesASecondMessage() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoModel.class)
+    void noSequenceSmugglesASecondMessage(IoModel io) throws Exception {
         List<SmugglingSequencesTest.Sequence> sequences = SmugglingSequencesTest.readSequences();
         assertThat(sequences).hasSize(12);
         Mailbox victim = new Mailbox("victim", "exemple.com");
         int accepted = 0;
-        try (SmtpServer server = SocketTestSupport.mx(maildir)) {
+        try (SmtpServer server = SocketTestSupport.mx(io, maildir)) {
             for (SmugglingSequencesTest.Sequence sequence : sequences) {
                 try (RawPeer peer = new RawPeer(server.address())) {
                     peer.reply();

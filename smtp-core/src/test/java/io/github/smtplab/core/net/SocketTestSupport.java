@@ -22,13 +22,19 @@ final class SocketTestSupport {
 
     static final Duration TEST_TIMEOUT = Duration.ofSeconds(20);
 
+    /** An MX on the threaded shell (the default). */
     static SmtpServer mx(Path maildir) throws IOException {
-        return mx(maildir, ServerConfig.defaults("mx.exemple.com"), Duration.ofSeconds(20));
+        return mx(IoModel.THREADS, maildir);
     }
 
-    static SmtpServer mx(Path maildir, ServerConfig config, Duration idleTimeout) throws IOException {
+    /** An MX on the shell {@code io}: the socket tests run against both. */
+    static SmtpServer mx(IoModel io, Path maildir) throws IOException {
+        return mx(io, maildir, ServerConfig.defaults("mx.exemple.com"), Duration.ofSeconds(20));
+    }
+
+    static SmtpServer mx(IoModel io, Path maildir, ServerConfig config, Duration idleTimeout) throws IOException {
         MaildirDelivery delivery = new MaildirDelivery(maildir, config.hostname());
-        return SmtpServer.builder(config)
+        return SmtpServer.builder(config).io(io)
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .hooks(new RoleHooks(Role.MX, Set.of("exemple.com"), delivery, Optional.empty(), s -> false))
                 .idleTimeout(idleTimeout)
