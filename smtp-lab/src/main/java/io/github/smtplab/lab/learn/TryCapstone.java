@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -49,8 +50,8 @@ final class TryCapstone implements TryCommand.Scenario {
             stillServing(server, 1);   // the stub throws at once: say so rather than wait for a greeting
             InetSocketAddress address = new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
             out.println(say.t("Your CapstoneServer listens on ", "Votre CapstoneServer écoute sur ") + "127.0.0.1:" + address.getPort()
-                    + say.t(", Maildir ", ", Maildir ") + maildir + say.t("; smtplab's client sends it the demo's message.",
-                            " ; le client de smtplab lui envoie le message de la démo."));
+                    + say.t(", Maildir ", ", Maildir ") + maildir + say.t(" (removed at the end); smtplab's client sends it the demo's message.",
+                            " (effacé à la fin) ; le client de smtplab lui envoie le message de la démo."));
             byte[] message = TryDkimVerify.demoMessage();
             if (!sendDemo(address, message, out, say)) {
                 out.println(say.t("The conformance suite needs a server that takes a message: it was not run.",
@@ -62,6 +63,18 @@ final class TryCapstone implements TryCommand.Scenario {
         } finally {
             listener.close();
             stop(server, out, say);
+            removeQuietly(maildir);
+        }
+    }
+
+    /** The temporary Maildir goes when the run ends (what landed was printed). */
+    private static void removeQuietly(Path maildir) {
+        try (Stream<Path> files = Files.walk(maildir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a file the learner's server still writes: the system's temporary folder keeps it
         }
     }
 
