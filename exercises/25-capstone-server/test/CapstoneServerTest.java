@@ -194,4 +194,36 @@ class CapstoneServerTest {
         assertThat(delivered()).as("RFC 5321 4.1.1.4: only <CRLF>.<CRLF> ends the data, so no second, forged message; dialogue %s", transcript)
                 .hasSizeLessThanOrEqualTo(1).noneMatch(m -> m.equals("forged\r\n"));
     }
+
+    @Test
+    @DisplayName("RFC 5321 4.1.1.4: <LF>.<CRLF> does not end the data either: the CRLF before the period must end the line before")
+    void noSmugglingAfterABareLf() throws IOException {
+        greetedAndReady();
+        says("MAIL FROM:<alice@monentreprise.fr>", 250, "RFC 5321 4.1.1.2: MAIL FROM gets 250");
+        says("RCPT TO:<bob@exemple.com>", 250, "RFC 5321 4.1.1.3: RCPT TO gets 250");
+        says("DATA", 354, "RFC 5321 4.1.1.4: DATA gets 354");
+        send("Hi\r\n\n.\r\nMAIL FROM:<ceo@monentreprise.fr>\r\nRCPT TO:<bob@exemple.com>\r\nDATA\r\nforged\r\n.\r\n");
+        int code = reply();
+        assertThat(code).as("RFC 5321 4.1.1.4: one reply for the whole data, 250 or a refusal; dialogue %s", transcript).isIn(250, 550, 554);
+        says("QUIT", 221, "RFC 5321 4.1.1.4: the period after a bare LF is not <CRLF>.<CRLF>, so QUIT is the next command");
+        assertThat(delivered()).as("RFC 5321 4.1.1.4: no second, forged message; dialogue %s", transcript)
+                .hasSizeLessThanOrEqualTo(1).noneMatch(m -> m.equals("forged\r\n"));
+    }
+
+    @Test
+    @DisplayName("RFC 5321 4.1.1.3 and 4.1.1.11: RCPT TO:<> and unknown MAIL or RCPT parameters are refused")
+    void nullRecipientAndUnknownParameters() throws IOException {
+        greetedAndReady();
+        send("MAIL FROM:<alice@monentreprise.fr> FROB=1\r\n");
+        assertThat(reply()).as("RFC 5321 4.1.1.11: a MAIL parameter of no extension offered gets 555 (or 501, 504); dialogue %s", transcript)
+                .isIn(555, 501, 504);
+        says("MAIL FROM:<alice@monentreprise.fr>", 250, "RFC 5321 4.1.1.2: MAIL FROM gets 250");
+        send("RCPT TO:<>\r\n");
+        assertThat(reply()).as("RFC 5321 4.1.1.3: the null path <> is a sender only, RCPT TO:<> is refused (501, 550 or 553); dialogue %s", transcript)
+                .isIn(501, 550, 553);
+        send("RCPT TO:<bob@exemple.com> FROB=1\r\n");
+        assertThat(reply()).as("RFC 5321 4.1.1.11: a RCPT parameter of no extension offered gets 555 (or 501, 504); dialogue %s", transcript)
+                .isIn(555, 501, 504);
+        says("DATA", 503, "RFC 5321 3.3: no recipient was taken, so DATA gets 503");
+    }
 }

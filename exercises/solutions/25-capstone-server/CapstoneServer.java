@@ -85,6 +85,8 @@ final class CapstoneServer {
                             reply("503 5.5.1 EHLO first, one transaction at a time (RFC 5321 4.1.4)");
                         } else if (!line.toUpperCase(Locale.ROOT).startsWith("MAIL FROM:<") || line.indexOf('>') < 0) {
                             reply("501 5.5.4 MAIL FROM:<address> (RFC 5321 4.1.1.2)");
+                        } else if (!mailParametersKnown(line.substring(line.indexOf('>') + 1))) {
+                            reply("555 5.5.4 MAIL parameter not recognized (RFC 5321 4.1.1.11)");
                         } else {
                             sender = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
                             reply("250 2.1.0 OK");
@@ -95,6 +97,10 @@ final class CapstoneServer {
                             reply("503 5.5.1 MAIL first (RFC 5321 4.1.4)");
                         } else if (!line.toUpperCase(Locale.ROOT).startsWith("RCPT TO:<") || line.indexOf('>') < 0) {
                             reply("501 5.5.4 RCPT TO:<address> (RFC 5321 4.1.1.3)");
+                        } else if (line.indexOf('>') == line.indexOf('<') + 1) {
+                            reply("501 5.1.3 a recipient is never the null path <> (RFC 5321 4.1.1.3)");
+                        } else if (!line.substring(line.indexOf('>') + 1).isBlank()) {
+                            reply("555 5.5.4 RCPT parameter not recognized (RFC 5321 4.1.1.11)");
                         } else {
                             recipients++;
                             reply("250 2.1.5 OK");
@@ -125,13 +131,16 @@ final class CapstoneServer {
         private void receiveMessage() throws IOException {
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             boolean refused = false;
+            boolean previousEndedCrlf = true; // the DATA command's CRLF
             while (true) {
                 String line = readLine();
                 if (line == null) {
                     return; // the client went away: no half-written message
                 }
                 refused |= bareLf; // RFC 5321 2.3.8: a bare LF never ends a line, and spoils the message
-                if (line.equals(".") && !bareLf) { // RFC 5321 4.1.1.4: <CRLF>.<CRLF>
+                boolean afterCrlf = previousEndedCrlf;
+                previousEndedCrlf = !bareLf;
+                if (line.equals(".") && !bareLf && afterCrlf) { // RFC 5321 4.1.1.4: <CRLF>.<CRLF>, the first CRLF ending the line before
                     break;
                 }
                 String text = line.startsWith(".") ? line.substring(1) : line; // RFC 5321 4.5.2
@@ -153,6 +162,17 @@ final class CapstoneServer {
             Path tmp = maildir.resolve("tmp").resolve(name);
             Files.write(tmp, message);
             Files.move(tmp, maildir.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** RFC 5321 4.1.1.11: only the parameters of extensions offered (here BODY, RFC 6152 section 3); others get 555. */
+        private static boolean mailParametersKnown(String parameters) {
+            for (String parameter : parameters.trim().split(" +")) {
+                String upper = parameter.toUpperCase(Locale.ROOT);
+                if (!parameter.isEmpty() && !upper.equals("BODY=7BIT") && !upper.equals("BODY=8BITMIME")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void clearTransaction() {

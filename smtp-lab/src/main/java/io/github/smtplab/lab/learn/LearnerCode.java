@@ -44,16 +44,36 @@ final class LearnerCode implements AutoCloseable {
      * @throws IllegalStateException when the call does not return within the deadline
      */
     Object call(String className, String methodName, Class<?>[] types, Object... arguments) throws Exception {
+        FutureTask<Object> task = start(className, methodName, types, arguments);
+        try {
+            return outcome(task, DEADLINE_SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(className + "." + methodName + "() did not return within " + DEADLINE_SECONDS + " s");
+        }
+    }
+
+    /**
+     * Starts a static method of the learner's code in a daemon thread of its own (a server's {@code serve()},
+     * which returns only when told to stop) and returns at once; {@link #outcome} waits for it.
+     */
+    FutureTask<Object> start(String className, String methodName, Class<?>[] types, Object... arguments) throws Exception {
         Method method = Class.forName(className, true, loader).getDeclaredMethod(methodName, types);
         method.setAccessible(true);
         FutureTask<Object> task = new FutureTask<>(() -> method.invoke(null, arguments));
         Thread thread = new Thread(task, "learner-code");
         thread.setDaemon(true);
         thread.start();
+        return task;
+    }
+
+    /**
+     * What a started method returned, waiting at most {@code seconds}; the learner's own exception comes back as it is.
+     *
+     * @throws TimeoutException when it is still running
+     */
+    static Object outcome(FutureTask<Object> task, long seconds) throws Exception {
         try {
-            return task.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(className + "." + methodName + "() did not return within " + DEADLINE_SECONDS + " s");
+            return task.get(seconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
             throw cause instanceof Exception ex ? ex : new IllegalStateException(cause);

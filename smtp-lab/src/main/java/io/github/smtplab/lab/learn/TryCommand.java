@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs your code of an exercise inside the real lab and prints the dialogue.",
             "03: your dot-stuffer sends a message through smtplab's server; 07: your base64 logs in with AUTH LOGIN;",
             "16: your MX selection picks the hosts of domains served by smtplab's own DNS server;",
-            "24: your DKIM verifier checks the demo's message as smtplab's MX delivered it, beside smtplab's verifier.",
+            "24: your DKIM verifier checks the demo's message as smtplab's MX delivered it, beside smtplab's verifier;",
+            "25: your own server takes the demo's message into a Maildir, then the conformance suite's core profile checks it.",
             "Other exercises are not available here yet."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:the lab accepted what your code did",
@@ -31,7 +32,8 @@ final class TryCommand implements Callable<Integer> {
             "dot-stuffing", new TryDotStuffing(),
             "base64", new TryBase64(),
             "mx-selection", new TryMxSelection(),
-            "dkim-verify", new TryDkimVerify());
+            "dkim-verify", new TryDkimVerify(),
+            "capstone-server", new TryCapstone());
 
     @ParentCommand
     LearnCommand learn;
@@ -48,8 +50,8 @@ final class TryCommand implements Callable<Integer> {
         Scenario scenario = SCENARIOS.get(exercise.name());
         if (scenario == null) {
             out.printf("%s %s: %s%n", exercise.number(), exercise.name(), say.t(
-                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify).",
-                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify)."));
+                    "learn try is not available yet for this exercise (it is for 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify, 25 capstone-server).",
+                    "learn try n'est pas encore disponible pour cet exercice (il l'est pour 03 dot-stuffing, 07 base64, 16 mx-selection, 24 dkim-verify, 25 capstone-server)."));
             return 2;
         }
         try (LearnerCode code = LearnerCode.of(exercise)) {

@@ -36,16 +36,13 @@ import java.util.List;
  */
 final class TryDkimVerify implements TryCommand.Scenario {
 
-    private static final Mailbox ALICE = new Mailbox("alice", "monentreprise.fr");
-    private static final Mailbox BOB = new Mailbox("bob", "exemple.com");
+    static final Mailbox ALICE = new Mailbox("alice", "monentreprise.fr");
+    static final Mailbox BOB = new Mailbox("bob", "exemple.com");
 
     @Override
     public boolean run(LearnerCode code, PrintWriter out, Say say) throws Exception {
         SigningKey key = SigningKey.generate(DkimAlgorithm.RSA_SHA256, 2048);
-        byte[] message = Message.builder().from("Alice <alice@monentreprise.fr>").to("Bob <bob@exemple.com>")
-                .cc("Charlie <charlie@exemple.com>").subject("Réunion demain")
-                .text("Bonjour Bob, bonjour Charlie,\n\nJe vous propose de nous retrouver demain à 10h.\nL'ordre du jour est joint.\n\nAlice\n")
-                .build().bytes();
+        byte[] message = demoMessage();
         if (!(DkimSigner.of(key, "monentreprise.fr", "s1").sign(message) instanceof SignResult.Signed signed)) {
             throw new IllegalStateException("smtplab's signer refused the demo's message");
         }
@@ -71,6 +68,14 @@ final class TryDkimVerify implements TryCommand.Scenario {
                     delivered.replace("Bonjour Bob", "Bonjour Eve"), record, ours);
             return agree;
         }
+    }
+
+    /** The demo's message ("Réunion demain", Alice to Bob and Charlie), without its attachment. */
+    static byte[] demoMessage() {
+        return Message.builder().from("Alice <alice@monentreprise.fr>").to("Bob <bob@exemple.com>")
+                .cc("Charlie <charlie@exemple.com>").subject("Réunion demain")
+                .text("Bonjour Bob, bonjour Charlie,\n\nJe vous propose de nous retrouver demain à 10h.\nL'ordre du jour est joint.\n\nAlice\n")
+                .build().bytes();
     }
 
     /** Through smtplab's MX into a mailbox: the message as Bob's server stored it. */

@@ -125,6 +125,62 @@ class LearnCommandTest {
     }
 
     @Test
+    void tryPutsTheCapstoneServerUnderTheCoreProfile() throws IOException {
+        copy(COURSE.resolve("25-capstone-server"), exercises.resolve("25-capstone-server"));
+        copy(COURSE.resolve("solutions/25-capstone-server"), exercises.resolve("solutions/25-capstone-server"));
+        Run stub = learn("try", "25");
+        assertThat(stub.exit()).as("the stub serves nothing\n%s", stub.out()).isEqualTo(1);
+        assertThat(stub.out()).contains("still the stub").contains("exercise 25: write serve()");
+        solve("25-capstone-server", "CapstoneServer.java");
+        Run run = learn("try", "25");
+        assertThat(run.exit()).as("the reference takes the demo's message and passes every MUST of core\n%s", run.out()).isZero();
+        assertThat(run.out()).as("the dialogue, the Maildir, the suite's summary\n%s", run.out()).contains("C: MAIL FROM:<alice@monentreprise.fr>")
+                .contains("S: 250").contains("new/ holds 1 file(s)").contains("Subject: =?UTF-8?").contains("the message landed as Alice's client sent it")
+                .containsPattern("core: [1-9][0-9]* passed, 0 failed, [0-9]+ skipped, [0-9]+ warned");
+    }
+
+    @Test
+    void tryNamesTheCoreMustACapstoneBreaks() throws IOException {
+        copy(COURSE.resolve("25-capstone-server"), exercises.resolve("25-capstone-server"));
+        copy(COURSE.resolve("solutions/25-capstone-server"), exercises.resolve("solutions/25-capstone-server"));
+        solve("25-capstone-server", "CapstoneServer.java");
+        Path file = exercises.resolve("25-capstone-server/src/CapstoneServer.java");
+        String unstuffing = "String text = line.startsWith(\".\") ? line.substring(1) : line;";
+        assertThat(Files.readString(file)).contains(unstuffing);
+        Files.writeString(file, Files.readString(file).replace(unstuffing, "String text = line;"));   // known-bad not-unstuffed
+        Run run = learn("try", "25");
+        assertThat(run.exit()).as("the extra periods stay in the Maildir: a MUST of RFC 5321 4.5.2 fails\n%s", run.out()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("✗ MUST data\\.[a-z-]*dot[a-z-]* \\(RFC 5321 4\\.5\\.2\\)").containsPattern("core: [0-9]+ passed, [1-9][0-9]* failed");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)   // the client's 10 s wait for the greeting, and no suite after it
+    void tryEndsWhenTheCapstoneNeverAnswers() throws IOException {
+        copy(COURSE.resolve("25-capstone-server"), exercises.resolve("25-capstone-server"));
+        Files.writeString(exercises.resolve("25-capstone-server/src/CapstoneServer.java"), """
+                import java.io.IOException;
+                import java.net.ServerSocket;
+                import java.net.Socket;
+                import java.nio.file.Path;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                final class CapstoneServer {
+                    /** Takes every connection and never says a word. */
+                    static void serve(ServerSocket listener, String hostname, Path maildir) throws IOException {
+                        List<Socket> silent = new ArrayList<>();
+                        while (true) {
+                            silent.add(listener.accept());
+                        }
+                    }
+                }
+                """);
+        Run run = learn("try", "25");
+        assertThat(run.exit()).as("no greeting: exit 1\n%s", run.out()).isEqualTo(1);
+        assertThat(run.out()).as("a clear message, no suite\n%s", run.out()).contains("the dialogue stopped").contains("it was not run");
+    }
+
+    @Test
     void tryWithTheStubSaysSo() {
         Run run = learn("try", "03");
         assertThat(run.exit()).as("the stub cannot send\n%s", run.out()).isEqualTo(1);
